@@ -1,0 +1,84 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { LettersError, type Problem } from '../errors.js';
+import { compileLetterTemplate, type RenderMarkup, type TemplateSource } from '../template/compile.js';
+import { yearSchema, type YearConfig } from '../validate/schema.js';
+import { issueMessage, unknownKeyMessage } from '../validate/messages.js';
+import { locate, readYamlFile } from './yamlFile.js';
+
+/** One year's letter: its declaration and figures, and its compiled template. */
+export interface Year {
+  year: string;
+  dir: string;
+  config: YearConfig;
+  render: RenderMarkup;
+  /** Every file the year's letters are made from (for input hashes). */
+  files: string[];
+}
+
+export const LETTER_TEMPLATE = 'letter.md.hbs';
+export const YEAR_FILE = 'year.yaml';
+const SHARED_PARTIALS = 'partials';
+
+/** Years that have a template folder (four digits and a year.yaml), in order. */
+export async function listYears(templatesDir: string): Promise<string[]> {
+  const entries = await readdir(templatesDir, { withFileTypes: true }).catch(() => {
+    throw new LettersError(`templates folder not found: ${templatesDir}`);
+  });
+  const years: string[] = [];
+  for (const entry of entries) {
+    if (!entry.isDirectory() || !/^\d{4}$/.test(entry.name)) continue;
+    const files = await readdir(join(templatesDir, entry.name));
+    if (files.includes(YEAR_FILE) && files.includes(LETTER_TEMPLATE)) years.push(entry.name);
+  }
+  return years.sort();
+}
+
+export async function loadYear(templatesDir: string, year: string): Promise<Year> {
+  const dir = join(templatesDir, year);
+  const configFile = join(dir, YEAR_FILE);
+  const config = await readYearConfig(configFile);
+  const partials = new Map<string, TemplateSource>();
+  // Shared partials first, so a year's own partial of the same name wins.
+  for (const folder of [join(templatesDir, SHARED_PARTIALS), join(dir, SHARED_PARTIALS)]) {
+    for (const source of await readTemplates(folder)) partials.set(partialName(source.file), source);
+  }
+  const letterFile = join(dir, LETTER_TEMPLATE);
+  const letter = { file: letterFile, text: await readFile(letterFile, 'utf8') };
+  const render = compileLetterTemplate(letter, partials);
+  const files = [configFile, letterFile, ...[...partials.values()].map((source) => source.file)].sort();
+  return { year, dir, config, render, files };
+}
+
+async function readYearConfig(file: string): Promise<YearConfig> {
+  const yaml = await readYamlFile(file);
+  const problems: Problem[] = [...yaml.problems];
+  if (problems.length === 0) {
+    const result = yearSchema.safeParse(yaml.value);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) {
+      const path = issue.path as PropertyKey[];
+      const message = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => unknownKeyMessage(key, [])).join('; ') : issueMessage(issue, undefined);
+      problems.push({ severity: 'error', file, ...locate(yaml, path), field: path.join('.') || undefined, message });
+    }
+  }
+  throw new LettersError(`the year file ${file} is not valid`, problems);
+}
+
+async function readTemplates(folder: string): Promise<TemplateSource[]> {
+  const names = await readdir(folder).catch(() => [] as string[]);
+  const sources: TemplateSource[] = [];
+  for (const name of names.filter((n) => n.endsWith('.hbs')).sort()) {
+    const file = join(folder, name);
+    const text = await readFile(file, 'utf8');
+    // `name.md.hbs` holds blocks; `name.hbs` holds words used inside a sentence,
+    // so the newline an editor leaves at its end must not break the sentence.
+    sources.push({ file, text: name.endsWith('.md.hbs') ? text : text.replace(/\r?\n$/, '') });
+  }
+  return sources;
+}
+
+/** `partials/training-note.md.hbs` → `training-note` */
+function partialName(file: string): string {
+  return basename(file).replace(/\.hbs$/, '').replace(/\.md$/, '');
+}

@@ -1,0 +1,44 @@
+import { inlineText, type LetterDocument } from './document/types.js';
+import type { Problem } from './errors.js';
+import { LettersError } from './errors.js';
+import { buildLetterModel } from './compute/letterModel.js';
+import type { Year } from './load/yearTemplates.js';
+import { MarkupError, parseMarkup } from './markup/parse.js';
+import { escapeStrings } from './template/escape.js';
+import type { Letter } from './project.js';
+
+export interface RenderedLetter {
+  document: LetterDocument;
+  warnings: Problem[];
+}
+
+/** Data + year → model → markup → document tree. Throws a LettersError naming the file. */
+export function renderLetter(letter: Letter, year: Year): RenderedLetter {
+  const { model, warnings } = buildLetterModel(letter.record, year.config, letter.file);
+  const markup = year.render(escapeStrings(model));
+  let sections;
+  try {
+    sections = parseMarkup(markup);
+  } catch (error) {
+    if (!(error instanceof MarkupError)) throw error;
+    throw new LettersError(error.message, [{ severity: 'error', file: year.files.find((f) => f.endsWith('letter.md.hbs')), message: `letter markup: ${error.message}` }]);
+  }
+  const name = letter.record.authority.name;
+  const heading = sections.flatMap((section) => section.blocks).find((block) => block.type === 'heading' && block.depth === 1);
+  const title = heading && heading.type === 'heading' ? inlineText(heading.children) : `${year.year}`;
+  const { signatory } = year.config;
+  return {
+    warnings,
+    document: {
+      meta: {
+        // Words come from the template (its first heading) and the data, never from here.
+        title: `${title} – ${name}`,
+        author: `${signatory.name}, ${signatory.roles[0]}`,
+        subject: `${title}: ${name}, ${model.year.period_start} to ${model.year.period_end}`,
+        language: 'en-GB',
+        date: year.config.letter_date,
+      },
+      sections,
+    },
+  };
+}
