@@ -83,14 +83,15 @@ function directive(token: DirectiveToken): Block {
     return table(only as Tokens.Table, headerRows);
   }
   if (token.name === 'columns') {
+    // Each column is a container: `:::column` for plain blocks, or a styled one (`:::notes`).
     const columns = children
       .filter((child) => child.type !== 'space')
       .map((child) => {
-        const column = child as DirectiveToken;
-        if (child.type !== 'directive' || column.name !== 'column') {
-          throw new MarkupError(':::columns may hold only :::column containers');
+        if (child.type !== 'directive' || (child as DirectiveToken).kind !== 'container') {
+          throw new MarkupError(':::columns may hold only containers, one per column');
         }
-        return toBlocks(column.tokens as Token[]);
+        const column = child as DirectiveToken;
+        return column.name === 'column' ? toBlocks(column.tokens as Token[]) : [directive(column)];
       });
     return { type: 'columns', columns };
   }

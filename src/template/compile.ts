@@ -32,7 +32,12 @@ export function compileLetterTemplate(letter: TemplateSource, partials: Map<stri
     }
     return withSourceName(source, env.compile(source.text, options));
   };
-  for (const [name, source] of partials) env.registerPartial(name, compileOne(source) as unknown as Handlebars.Template);
+  // Only partials the letter reaches are compiled and checked: a shared partial
+  // that this year does not use may rely on words only other years define.
+  for (const name of reachablePartials(letter, partials)) {
+    const source = partials.get(name)!;
+    env.registerPartial(name, compileOne(source) as unknown as Handlebars.Template);
+  }
   const render = compileOne(letter);
   if (problems.length > 0) throw new LettersError(`template errors in ${letter.file}`, problems);
   return (context) => render(context);
@@ -85,20 +90,40 @@ function fieldAt(text: string, line: number | undefined, column: number | undefi
   return /^[{#^/~\s]*(?:[a-z]+ )?([A-Za-z_][\w.]*)/.exec(rest)?.[1];
 }
 
-/** `{{> name}}` must name a partial that exists; Handlebars itself only notices at run time. */
-function checkPartials(source: TemplateSource, partials: Map<string, TemplateSource>, problems: Problem[]): void {
-  const lines = source.text.split('\n');
-  lines.forEach((text, index) => {
-    for (const match of text.matchAll(/\{\{~?#?>\s*([\w./-]+)/g)) {
-      if (!partials.has(match[1]!)) {
-        problems.push({
-          severity: 'error',
-          file: source.file,
-          line: index + 1,
-          column: (match.index ?? 0) + 1,
-          message: `unknown partial "${match[1]}" (expected one of: ${[...partials.keys()].join(', ')})`,
-        });
+const PARTIAL_CALL = /\{\{~?#?>\s*([\w./-]+)/g;
+
+/** Names of the partials a template calls, with where each call is. */
+function partialCalls(source: TemplateSource): { name: string; line: number; column: number }[] {
+  return source.text.split('\n').flatMap((text, index) =>
+    [...text.matchAll(PARTIAL_CALL)].map((match) => ({ name: match[1]!, line: index + 1, column: (match.index ?? 0) + 1 })),
+  );
+}
+
+function reachablePartials(letter: TemplateSource, partials: Map<string, TemplateSource>): Set<string> {
+  const reached = new Set<string>();
+  const visit = (source: TemplateSource) => {
+    for (const { name } of partialCalls(source)) {
+      const partial = partials.get(name);
+      if (partial && !reached.has(name)) {
+        reached.add(name);
+        visit(partial);
       }
     }
-  });
+  };
+  visit(letter);
+  return reached;
+}
+
+/** `{{> name}}` must name a partial that exists; Handlebars itself only notices at run time. */
+function checkPartials(source: TemplateSource, partials: Map<string, TemplateSource>, problems: Problem[]): void {
+  for (const call of partialCalls(source)) {
+    if (partials.has(call.name)) continue;
+    problems.push({
+      severity: 'error',
+      file: source.file,
+      line: call.line,
+      column: call.column,
+      message: `unknown partial "${call.name}" (expected one of: ${[...partials.keys()].sort().join(', ')})`,
+    });
+  }
 }

@@ -1,0 +1,106 @@
+#!/usr/bin/env node
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT_FAILURE, EXIT_USAGE, LettersError, formatProblem } from './errors.js';
+
+/**
+ * The `letters` command line: declarations only. Each command's code is
+ * imported when that command runs, so `letters preview` does not pay for
+ * what `letters build --format pdf` needs. Exit codes are decided here.
+ */
+const program = new Command('letters')
+  .description("Render the Local Government and Social Care Ombudsman's annual review letters from data.")
+  .option('--debug', 'show the stack trace of an unexpected error')
+  .showHelpAfterError('(run with --help for usage)')
+  .exitOverride()
+  .configureOutput({ outputError: (text, write) => write(text) });
+
+const dataOption = () => new Option('--data <dir>', 'folder of data files, one folder per year').default('data');
+const templatesOption = () => new Option('--templates <dir>', 'folder of year templates').default('templates');
+const yearOption = () => new Option('--year <year>', 'only this year (four digits)').argParser(parseYear);
+
+program
+  .command('build')
+  .description('Validate every data file, then write every letter into --out/<year>/<slug>.<ext>.')
+  .addOption(yearOption())
+  .option('--authority <name>', 'only this authority (slug, unique prefix or name)')
+  .addOption(new Option('--format <format>', 'what to write: text, pdf or all').default('text'))
+  .addOption(dataOption())
+  .addOption(templatesOption())
+  .option('--out <dir>', 'output folder', 'out')
+  .option('--keep-going', 'write every valid letter even when some data files are bad (exit 1 at the end)')
+  .addHelpText('after', '\nExamples:\n  letters build\n  letters build --year 2020 --authority knowsley --out /tmp/letters')
+  .action(async (options) => run(async () => (await import('./commands/build.js')).buildCommand(options)));
+
+program
+  .command('preview')
+  .description("Print one authority's letter as text.")
+  .argument('<authority>', 'slug, unique slug prefix, or name (any case)')
+  .addOption(yearOption())
+  .addOption(dataOption())
+  .addOption(templatesOption())
+  .addHelpText('after', '\nExamples:\n  letters preview knowsley\n  letters preview "Liverpool City Council" --year 2020')
+  .action(async (authority, options) => run(async () => (await import('./commands/preview.js')).previewCommand(authority, options)));
+
+program
+  .command('diff')
+  .description('Render the authority of each published reference letter and compare the words with the published text.')
+  .argument('[source...]', 'reference letters (<year>-<slug>.txt); all in --sources when none given')
+  .option('--sources <dir>', 'folder of published reference letters', 'test/fixtures/published')
+  .addOption(dataOption())
+  .addOption(templatesOption())
+  .addHelpText('after', '\nExamples:\n  letters diff\n  letters diff test/fixtures/published/2020-knowsley-metropolitan-borough-council.txt')
+  .action(async (sources, options) => run(async () => (await import('./commands/diff.js')).diffCommand(sources, options)));
+
+program
+  .command('list')
+  .description('List the letters that can be made, by year, with their warnings.')
+  .addOption(yearOption())
+  .addOption(dataOption())
+  .addOption(templatesOption())
+  .addHelpText('after', '\nExample:\n  letters list --year 2020')
+  .action(async (options) => run(async () => (await import('./commands/list.js')).listCommand(options)));
+
+program
+  .command('validate')
+  .description('Check every data file against its year; print every problem.')
+  .addOption(yearOption())
+  .addOption(dataOption())
+  .addOption(templatesOption())
+  .addHelpText('after', '\nExample:\n  letters validate --data data')
+  .action(async (options) => run(async () => (await import('./commands/validate.js')).validateCommand(options)));
+
+function parseYear(value: string): string {
+  if (!/^\d{4}$/.test(value)) throw new CommanderError(EXIT_USAGE, 'letters.year', `error: --year takes four digits, e.g. 2020 (got "${value}")`);
+  return value;
+}
+
+async function run(command: () => Promise<number>): Promise<void> {
+  try {
+    process.exitCode = await command();
+  } catch (error) {
+    process.exitCode = report(error);
+  }
+}
+
+function report(error: unknown): number {
+  if (error instanceof LettersError) {
+    for (const problem of error.problems) process.stderr.write(`${formatProblem(problem)}\n`);
+    process.stderr.write(`error: ${error.message}\n`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`internal error: ${message}\n`);
+  if (program.opts().debug && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  return EXIT_FAILURE;
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // --help and --version exit 0; every other parse failure is wrong usage.
+    process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE;
+  } else {
+    process.exitCode = report(error);
+  }
+}

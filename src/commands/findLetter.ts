@@ -1,0 +1,32 @@
+import { distance } from 'fastest-levenshtein';
+import { LettersError } from '../errors.js';
+import type { Letter } from '../project.js';
+
+/**
+ * Finds one authority's letter by slug, unique slug prefix or name (any case).
+ * Several years for one authority: the latest, unless a year was asked for.
+ */
+export function findLetter(letters: Letter[], query: string): Letter {
+  const wanted = query.trim().toLowerCase();
+  const bySlug = (test: (letter: Letter) => boolean) => letters.filter(test);
+  const candidates = [
+    bySlug((l) => l.slug === wanted),
+    bySlug((l) => l.record.authority.name.toLowerCase() === wanted),
+    bySlug((l) => l.slug.startsWith(wanted)),
+    bySlug((l) => l.record.authority.name.toLowerCase().startsWith(wanted)),
+    bySlug((l) => l.record.authority.name.toLowerCase().includes(wanted)),
+  ].find((found) => found.length > 0);
+  if (!candidates) {
+    const closest = [...new Set(letters.map((l) => l.slug))]
+      .map((slug) => ({ slug, score: distance(wanted, slug.slice(0, Math.max(wanted.length, 1))) }))
+      .sort((a, b) => a.score - b.score || a.slug.localeCompare(b.slug))
+      .slice(0, 3)
+      .map((c) => c.slug);
+    throw new LettersError(`no authority matches "${query}"${closest.length > 0 ? ` (closest: ${closest.join(', ')})` : ''}`);
+  }
+  const slugs = [...new Set(candidates.map((l) => l.slug))];
+  if (slugs.length > 1) {
+    throw new LettersError(`"${query}" matches ${slugs.length} authorities: ${slugs.sort().join(', ')}`);
+  }
+  return candidates.sort((a, b) => b.year.localeCompare(a.year))[0]!;
+}

@@ -1,0 +1,15 @@
+import { EXIT_FAILURE, EXIT_OK } from '../errors.js';
+import { loadProject } from '../project.js';
+import type { InputOptions } from './options.js';
+import { reportProblems } from './report.js';
+
+/** `letters validate`: every problem in every data file and year, then a count. */
+export async function validateCommand(options: InputOptions): Promise<number> {
+  const project = await loadProject({ dataDir: options.data, templatesDir: options.templates, year: options.year });
+  if (project.problems.length > 0) {
+    reportProblems(project.problems);
+    return EXIT_FAILURE;
+  }
+  process.stdout.write(`${project.letters.length} data files valid\n`);
+  return EXIT_OK;
+}
