@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT_FAILURE, EXIT_USAGE, LettersError, formatProblem } from './errors.js';
+import { VERSION } from './version.js';
 
 /**
  * The `letters` command line: declarations only. Each command's code is
@@ -9,6 +10,7 @@ import { EXIT_FAILURE, EXIT_USAGE, LettersError, formatProblem } from './errors.
  */
 const program = new Command('letters')
   .description("Render the Local Government and Social Care Ombudsman's annual review letters from data.")
+  .version(VERSION)
   .option('--debug', 'show the stack trace of an unexpected error')
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride()
@@ -20,25 +22,35 @@ const yearOption = () => new Option('--year <year>', 'only this year (four digit
 
 program
   .command('build')
-  .description('Validate every data file, then write every letter into --out/<year>/<slug>.<ext>.')
+  .description('Validate every data file, then write every letter into --out/<year>/<slug>.<ext>, with out/<year>/manifest.json.')
   .addOption(yearOption())
   .option('--authority <name>', 'only this authority (slug, unique prefix or name)')
-  .addOption(new Option('--format <format>', 'what to write: text, pdf or all').default('text'))
+  .addOption(new Option('--format <format>', 'what to write: text, pdf or all').default('all'))
   .addOption(dataOption())
   .addOption(templatesOption())
   .option('--out <dir>', 'output folder', 'out')
   .option('--keep-going', 'write every valid letter even when some data files are bad (exit 1 at the end)')
-  .addHelpText('after', '\nExamples:\n  letters build\n  letters build --year 2020 --authority knowsley --out /tmp/letters')
+  .addOption(
+    new Option('--jobs <n>', 'worker threads (default: one per core)').argParser((value) => {
+      if (!/^[1-9]\d*$/.test(value)) throw new CommanderError(EXIT_USAGE, 'letters.jobs', `error: --jobs takes a whole number of threads, at least 1 (got "${value}")`);
+      return Number(value);
+    }),
+  )
+  .option('--force', 'remake every letter, even those whose inputs are unchanged')
+  .option('--quiet', 'print only errors: no progress, warnings or summary')
+  .option('--json', 'print the summary as JSON on stdout')
+  .addHelpText('after', '\nExamples:\n  letters build\n  letters build --year 2020 --format text --jobs 4\n  letters build --year 2020 --authority knowsley --out /tmp/letters')
   .action(async (options) => run(async () => (await import('./commands/build.js')).buildCommand(options)));
 
 program
   .command('preview')
-  .description("Print one authority's letter as text.")
+  .description("Print one authority's letter as text, or write it as a PDF.")
   .argument('<authority>', 'slug, unique slug prefix, or name (any case)')
   .addOption(yearOption())
+  .option('--pdf [file]', 'write a PDF (default out/preview/<slug>.pdf) and print its path')
   .addOption(dataOption())
   .addOption(templatesOption())
-  .addHelpText('after', '\nExamples:\n  letters preview knowsley\n  letters preview "Liverpool City Council" --year 2020')
+  .addHelpText('after', '\nExamples:\n  letters preview knowsley\n  letters preview "Liverpool City Council" --year 2020\n  letters preview knowsley --pdf /tmp/knowsley.pdf')
   .action(async (authority, options) => run(async () => (await import('./commands/preview.js')).previewCommand(authority, options)));
 
 program

@@ -1,10 +1,16 @@
 import { stat } from 'node:fs/promises';
-import { join, resolve, sep } from 'node:path';
-import { EXIT_FAILURE, EXIT_OK, LettersError, UsageError, formatProblem, type Problem } from '../errors.js';
-import { loadProject, type Letter } from '../project.js';
-import { renderLetter } from '../render.js';
-import { writeFileAtomic } from '../output/atomicWrite.js';
-import { FORMAT_NAMES, WRITERS, type FormatName } from '../writers/index.js';
+import { availableParallelism } from 'node:os';
+import { resolve, sep } from 'node:path';
+import { EXIT_FAILURE, EXIT_OK, UsageError, formatProblem, type Problem } from '../errors.js';
+import { hashDataFiles } from '../batch/inputHash.js';
+import { watchInterrupts } from '../batch/interrupts.js';
+import { startPool } from '../batch/pool.js';
+import { createProgress, progressStyle } from '../batch/progress.js';
+import { runBatch } from '../batch/runBatch.js';
+import { summaryJson, summaryLine, type BuildSummary } from '../batch/summary.js';
+import { findDataFiles } from '../load/dataFiles.js';
+import { loadProject } from '../project.js';
+import { FORMAT_NAMES, type FormatName } from '../writers/index.js';
 import { findLetter } from './findLetter.js';
 import type { InputOptions } from './options.js';
 import { reportProblems, reportWarnings } from './report.js';
@@ -14,52 +20,87 @@ export interface BuildOptions extends InputOptions {
   format: string;
   authority?: string;
   keepGoing?: boolean;
+  /** Worker threads (default: one per core). */
+  jobs?: number;
+  force?: boolean;
+  quiet?: boolean;
+  json?: boolean;
 }
 
 /**
  * `letters build`: validate everything first; with any problem, list them all
- * and write nothing (unless --keep-going). Then render each letter and write
- * each format atomically; one letter failing never stops the others.
+ * and write nothing (unless --keep-going). Then make, on worker threads, every
+ * letter whose inputs changed since its files were made; one letter failing
+ * never stops the others. Ends with one summary line (or JSON).
  */
 export async function buildCommand(options: BuildOptions): Promise<number> {
+  const started = performance.now();
   const formats = parseFormats(options.format);
+  const jobs = options.jobs ?? availableParallelism();
   await checkOutDir(options.out);
-  const project = await loadProject({ dataDir: options.data, templatesDir: options.templates, year: options.year });
-  let letters = project.letters;
-  if (options.authority !== undefined) letters = [findLetter(letters, options.authority)];
-  if (project.problems.length > 0) {
-    reportProblems(project.problems);
-    if (!options.keepGoing) {
-      process.stderr.write('nothing written (use --keep-going to write the valid letters)\n');
-      return EXIT_FAILURE;
-    }
-  }
-  const failures: Problem[] = [];
-  const warnings: Problem[] = [];
-  let written = 0;
-  for (const letter of letters) {
-    try {
-      const rendered = renderLetter(letter, project.years.get(letter.year)!);
-      warnings.push(...rendered.warnings);
-      for (const format of formats) {
-        const writer = WRITERS[format];
-        await writeFileAtomic(outputPath(options.out, letter, writer.extension), await writer.write(rendered.document));
-      }
-      written += 1;
-    } catch (error) {
-      if (!(error instanceof LettersError)) throw error;
-      failures.push(...letterFailure(letter, error));
-    }
-  }
-  reportWarnings(warnings);
-  for (const failure of failures) process.stderr.write(`${formatProblem(failure)}\n`);
-  process.stdout.write(`${written} ${written === 1 ? 'letter' : 'letters'} written to ${options.out}${failures.length > 0 ? `; ${letters.length - written} failed` : ''}\n`);
-  return failures.length > 0 || project.problems.length > 0 ? EXIT_FAILURE : EXIT_OK;
-}
 
-function letterFailure(letter: Letter, error: LettersError): Problem[] {
-  if (error.problems.length > 0) return error.problems.map((p) => ({ ...p, message: `${p.message} (while making ${letter.file})` }));
-  return [{ severity: 'error', file: letter.file, message: error.message }];
+  // Hashed before they are read for validation: see hashDataFiles.
+  const found = await findDataFiles(options.data);
+  const dataFiles = found.files.filter((file) => options.year === undefined || file.year === options.year);
+  const dataHashes = await hashDataFiles(dataFiles.map((file) => file.file));
+  const threads = Math.max(1, Math.min(jobs, options.authority === undefined ? dataFiles.length : 1));
+  const pool = startPool({ threads, formats });
+  try {
+    const project = await loadProject({ dataDir: options.data, templatesDir: options.templates, year: options.year });
+    const letters = options.authority === undefined ? project.letters : [findLetter(project.letters, options.authority)];
+    if (project.problems.length > 0) {
+      reportProblems(project.problems);
+      if (!options.keepGoing) {
+        process.stderr.write('nothing written (use --keep-going to write the valid letters)\n');
+        return EXIT_FAILURE;
+      }
+    }
+    const progress = await createProgress(progressStyle({ quiet: options.quiet || letters.length === 0, terminal: process.stderr.isTTY === true }));
+    const interrupts = watchInterrupts(() => {
+      if (!options.quiet) process.stderr.write('\nstopping: finishing the letters in progress (Ctrl-C again to stop at once)\n');
+    });
+    let result;
+    try {
+      result = await runBatch({
+        letters,
+        years: project.years,
+        templatesDir: options.templates,
+        dataHashes,
+        outDir: options.out,
+        formats,
+        force: options.force === true,
+        pool,
+        inFlight: threads * 2,
+        progress,
+        signal: interrupts.signal,
+      });
+    } finally {
+      interrupts.dispose();
+    }
+    if (!options.quiet) reportWarnings(result.warnings);
+    for (const failure of result.failures) process.stderr.write(`${formatProblem(failure)}\n`);
+    const invalid = invalidDataFiles(project.problems, options.data);
+    const summary: BuildSummary = {
+      letters: letters.length + invalid,
+      written: result.written,
+      skipped: result.skipped,
+      failed: result.failed,
+      invalid,
+      notStarted: result.notStarted,
+      warnings: result.warnings.length,
+      seconds: Math.round(performance.now() - started) / 1000,
+      stopped: interrupts.signal.aborted,
+      out: options.out,
+      formats,
+      errors: [...project.problems.filter((p) => p.severity === 'error'), ...result.failures],
+    };
+    if (options.json) process.stdout.write(summaryJson(summary));
+    else if (!options.quiet) process.stdout.write(`${summaryLine(summary)}\n`);
+    if (interrupts.exitCode !== undefined) return interrupts.exitCode;
+    return summary.errors.length > 0 ? EXIT_FAILURE : EXIT_OK;
+  } finally {
+    await pool.destroy();
+  }
 }
 
 export function parseFormats(format: string): FormatName[] {
@@ -68,12 +109,10 @@ export function parseFormats(format: string): FormatName[] {
   throw new UsageError(`--format must be one of: ${[...FORMAT_NAMES, 'all'].join(', ')} (got "${format}")`);
 }
 
-/** `out/<year>/<slug>.<ext>`; year and slug are checked by the loader, and checked again here. */
-export function outputPath(outDir: string, letter: { year: string; slug: string }, extension: string): string {
-  const root = resolve(outDir);
-  const file = resolve(join(root, letter.year, `${letter.slug}.${extension}`));
-  if (!file.startsWith(root + sep)) throw new LettersError(`refusing to write outside ${outDir}: ${file}`);
-  return file;
+/** Data files with an error, counted once each (only --keep-going gets this far with any). */
+function invalidDataFiles(problems: Problem[], dataDir: string): number {
+  const root = resolve(dataDir) + sep;
+  return new Set(problems.filter((p) => p.severity === 'error' && p.file && resolve(p.file).startsWith(root)).map((p) => p.file)).size;
 }
 
 async function checkOutDir(outDir: string): Promise<void> {

@@ -19,10 +19,12 @@ export function findLetter(letters: Letter[], query: string): Letter {
   if (!candidates) {
     const closest = [...new Set(letters.map((l) => l.slug))]
       .map((slug) => ({ slug, score: distance(wanted, slug.slice(0, Math.max(wanted.length, 1))) }))
+      // Only near misses are worth suggesting: typos, not unrelated names.
+      .filter((c) => c.score <= Math.max(2, Math.floor(wanted.length / 3)))
       .sort((a, b) => a.score - b.score || a.slug.localeCompare(b.slug))
       .slice(0, 3)
       .map((c) => c.slug);
-    throw new LettersError(`no authority matches "${query}"${closest.length > 0 ? ` (closest: ${closest.join(', ')})` : ''}`);
+    throw new LettersError(`no authority matches "${query}"${closest.length > 0 ? ` (closest: ${closest.join(', ')})` : '; `letters list` shows them all'}`);
   }
   const slugs = [...new Set(candidates.map((l) => l.slug))];
   if (slugs.length > 1) {

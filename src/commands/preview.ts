@@ -1,14 +1,21 @@
-import { basename } from 'node:path';
-import { EXIT_FAILURE, EXIT_OK } from '../errors.js';
+import { basename, join } from 'node:path';
+import { EXIT_FAILURE, EXIT_OK, LettersError } from '../errors.js';
+import type { LetterDocument } from '../document/types.js';
+import { writeFileAtomic } from '../output/atomicWrite.js';
 import { loadProject } from '../project.js';
 import { renderLetter } from '../render.js';
 import { writeText } from '../writers/text.js';
 import { findLetter } from './findLetter.js';
 import type { InputOptions } from './options.js';
+
+export interface PreviewOptions extends InputOptions {
+  /** Write a PDF instead of printing text: true for the default path, or a file name. */
+  pdf?: string | boolean;
+}
 import { reportProblems, reportWarnings } from './report.js';
 
-/** `letters preview <authority>`: one letter's text on stdout, warnings on stderr. */
-export async function previewCommand(query: string, options: InputOptions): Promise<number> {
+/** `letters preview <authority>`: one letter's text on stdout (or a PDF with --pdf), warnings on stderr. */
+export async function previewCommand(query: string, options: PreviewOptions): Promise<number> {
   const project = await loadProject({ dataDir: options.data, templatesDir: options.templates, year: options.year });
   // A data file with errors is not among the letters: show its problems rather than "not found".
   const wanted = query.trim().toLowerCase();
@@ -26,6 +33,23 @@ export async function previewCommand(query: string, options: InputOptions): Prom
   const year = project.years.get(letter.year)!;
   const { document, warnings } = renderLetter(letter, year);
   reportWarnings(warnings);
-  process.stdout.write(writeText(document));
+  if (options.pdf === undefined || options.pdf === false) {
+    process.stdout.write(writeText(document));
+  } else {
+    const file = typeof options.pdf === 'string' ? options.pdf : join('out', 'preview', `${letter.slug}.pdf`);
+    await writeFileAtomic(file, await pdfBytes(document, letter.file));
+    process.stdout.write(`${file}\n`);
+  }
   return EXIT_OK;
+}
+
+/** The PDF writer is loaded only here, so a text preview never pays for pdfmake. */
+async function pdfBytes(document: LetterDocument, dataFile: string): Promise<Uint8Array> {
+  const { writePdf } = await import('../writers/pdf/index.js');
+  try {
+    return await writePdf(document);
+  } catch (error) {
+    if (!(error instanceof LettersError)) throw error;
+    throw new LettersError(`${dataFile} cannot be made as a PDF`, [{ severity: 'error', file: dataFile, message: error.message }]);
+  }
 }

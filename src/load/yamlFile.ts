@@ -1,100 +1,187 @@
 import { readFile, stat } from 'node:fs/promises';
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type Node } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
 import type { Problem } from '../errors.js';
+import { firstBadUtf8 } from './utf8.js';
 
-/** Larger files are refused before parsing: no real data file comes near this. */
+/** Larger files are refused before they are read: no real data file comes near this. */
 export const MAX_FILE_BYTES = 256 * 1024;
-/** Alias expansion limit: stops "billion laughs" documents early. */
-const MAX_ALIAS_COUNT = 100;
+/**
+ * Alias expansion limit. Hand-written data has no need for more; a
+ * "billion laughs" document hits it at once instead of eating memory.
+ */
+export const MAX_ALIAS_COUNT = 100;
 
 export interface YamlFile {
   file: string;
-  /** The parsed value, or undefined when the file could not be parsed. */
+  /** The parsed value (null for an empty file), or undefined when the file could not be read. */
   value: unknown;
   document?: Document.Parsed;
   lineCounter: LineCounter;
   problems: Problem[];
 }
 
-/** Reads and parses one YAML file, turning every parse problem into a positioned Problem. */
+/** Reads and parses one YAML file. Never throws: anything wrong comes back as a positioned Problem. */
 export async function readYamlFile(file: string): Promise<YamlFile> {
-  const lineCounter = new LineCounter();
-  const fail = (message: string, line?: number, column?: number): YamlFile => ({
-    file,
-    value: undefined,
-    lineCounter,
-    problems: [{ severity: 'error', file, line, column, message }],
-  });
+  const info = await stat(file).catch((error: unknown) => error as NodeJS.ErrnoException);
+  if (info instanceof Error) return unreadable(file, `file cannot be read (${reason(info)})`);
+  // A FIFO or device would block or never end; only plain files are read.
+  if (!info.isFile()) return unreadable(file, 'file is not a regular file');
+  if (info.size > MAX_FILE_BYTES) return unreadable(file, tooBig(info.size));
+  const bytes = await readFile(file).catch((error: unknown) => error as NodeJS.ErrnoException);
+  if (bytes instanceof Error) return unreadable(file, `file cannot be read (${reason(bytes)})`);
+  return parseYamlBytes(file, bytes);
+}
 
-  const size = (await stat(file)).size;
-  if (size > MAX_FILE_BYTES) {
-    return fail(`file is ${size.toLocaleString('en-GB')} bytes; data files may be at most ${MAX_FILE_BYTES.toLocaleString('en-GB')} bytes`);
-  }
-  const bytes = await readFile(file);
+/** Decodes (strict UTF-8, a leading byte-order mark allowed) and parses. */
+export function parseYamlBytes(file: string, bytes: Uint8Array): YamlFile {
+  // Checked again here: the file may have grown since it was measured.
+  if (bytes.length > MAX_FILE_BYTES) return unreadable(file, tooBig(bytes.length));
   let source: string;
   try {
     source = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    const { line, column } = firstBadUtf8(bytes);
-    return fail('file is not valid UTF-8 text', line, column);
+    const { line, column, byte } = firstBadUtf8(bytes);
+    const hex = byte.toString(16).toUpperCase().padStart(2, '0');
+    return unreadable(file, `file is not valid UTF-8 text: byte 0x${hex} here (save the file as UTF-8)`, line, column);
   }
-  return parseYamlSource(file, source, lineCounter);
+  return parseYamlSource(file, source);
 }
 
+/** Parses YAML 1.2 (core schema) text, keeping node positions for messages. */
 export function parseYamlSource(file: string, source: string, lineCounter = new LineCounter()): YamlFile {
-  const document = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
-  const problems: Problem[] = [];
-  for (const error of [...document.errors, ...document.warnings]) {
-    const pos = lineCounter.linePos(error.pos[0]);
-    problems.push({ severity: 'error', file, line: pos.line, column: pos.col, message: yamlMessage(error.code, error.message) });
-  }
-  if (problems.length > 0) return { file, value: undefined, document, lineCounter, problems };
-  if (document.contents === null) {
-    return { file, value: undefined, document, lineCounter, problems: [{ severity: 'error', file, line: 1, column: 1, message: 'file is empty (expected a map with authority, recipient, …)' }] };
-  }
+  const document = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2' });
+  const located = (problems: Problem[]): YamlFile => ({ file, value: undefined, document, lineCounter, problems });
+  const syntax = syntaxProblems(file, document, lineCounter);
+  if (syntax.length > 0) return located(syntax);
+  const structure = structureProblems(file, document, lineCounter);
+  if (structure.length > 0) return located(structure);
   try {
-    const value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    return { file, value, document, lineCounter, problems };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { file, value: undefined, document, lineCounter, problems: [{ severity: 'error', file, line: 1, column: 1, message: `YAML could not be read: ${message}` }] };
+    return { file, value: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), document, lineCounter, problems: [] };
+  } catch {
+    // The only error left once aliases are known to resolve is the expansion limit.
+    const first = firstAlias(document);
+    const { line, col } = lineCounter.linePos(first?.range?.[0] ?? 0);
+    return located([{ severity: 'error', file, line, column: col, message: `aliases expand to too much data (at most ${MAX_ALIAS_COUNT} copies in all): write the values out instead` }]);
   }
 }
 
-function yamlMessage(code: string, message: string): string {
-  const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-  switch (code) {
+/** The parser's errors, one per line: after the first, the rest of a line is usually noise. */
+function syntaxProblems(file: string, document: Document.Parsed, lineCounter: LineCounter): Problem[] {
+  const problems: Problem[] = [];
+  const lines = new Set<number>();
+  const errors = [...document.errors, ...document.warnings].sort((a, b) => a.pos[0] - b.pos[0]);
+  for (const error of errors) {
+    const { line, col } = lineCounter.linePos(error.pos[0]);
+    if (lines.has(line)) continue;
+    lines.add(line);
+    const path = pathAt(document, error.pos[0]);
+    const field = path.length > 0 && (error.code === 'DUPLICATE_KEY' || error.code === 'TAG_RESOLVE_FAILED') ? path.join('.') : undefined;
+    problems.push({ severity: 'error', file, line, column: col, field, message: syntaxMessage(error, document, lineCounter) });
+  }
+  if (document.directives?.yaml.explicit) {
+    problems.push({ severity: 'error', file, line: 1, column: 1, message: 'remove the %YAML line: data files are always read as YAML 1.2' });
+  }
+  return problems;
+}
+
+function syntaxMessage(error: YAMLError, document: Document.Parsed, lineCounter: LineCounter): string {
+  const first = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  switch (error.code) {
     case 'TAB_AS_INDENT':
-      return 'tab used for indentation (YAML indents with spaces)';
-    case 'DUPLICATE_KEY':
-      return `duplicate key: ${first.replace(/^Map keys must be unique;?\s*/, '') || 'a key appears twice in the same map'}`;
-    case 'TAG_RESOLVE_FAILED':
-      return `unsupported YAML tag: ${first} (data files may use plain values only)`;
+      return 'tab used for indentation (indent with spaces)';
+    case 'DUPLICATE_KEY': {
+      const earlier = earlierKey(document, error.pos[0]);
+      if (!earlier) return 'a key appears twice in the same map (give each key once)';
+      return `\`${earlier.key}\` is given twice in the same map (first on line ${lineCounter.linePos(earlier.offset).line}): give each key once`;
+    }
+    case 'TAG_RESOLVE_FAILED': {
+      const tag = /Unresolved tag: (\S+)/.exec(first)?.[1]?.replace(/^tag:yaml\.org,2002:/, '!!') ?? 'tag';
+      return `the tag \`${tag}\` is not allowed: data files hold plain values (remove the tag)`;
+    }
+    case 'MULTIPLE_DOCS':
+      return 'a second YAML document starts here: a data file holds one (remove the `---` or `...` line)';
+    case 'BAD_ALIAS':
+      return `YAML syntax: ${first} (remove the \`*\` or put the value in quotes)`;
     default:
       return `YAML syntax: ${first}`;
   }
 }
 
-/** Line and column of the first byte that is not part of valid UTF-8. */
-function firstBadUtf8(bytes: Uint8Array): { line: number; column: number } {
-  let line = 1;
-  let column = 1;
-  for (let i = 0; i < bytes.length; ) {
-    const byte = bytes[i]!;
-    const length = byte < 0x80 ? 1 : byte >= 0xc2 && byte < 0xe0 ? 2 : byte >= 0xe0 && byte < 0xf0 ? 3 : byte >= 0xf0 && byte < 0xf5 ? 4 : 0;
-    if (length === 0) return { line, column };
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(i, i + length));
-    } catch {
-      return { line, column };
+/** Problems the parser lets through but that would break or confuse reading the values. */
+function structureProblems(file: string, document: Document.Parsed, lineCounter: LineCounter): Problem[] {
+  const problems: Problem[] = [];
+  const anchors = new Set<string>();
+  const add = (node: Node, message: string, field?: string) => {
+    const { line, col } = lineCounter.linePos(node.range?.[0] ?? 0);
+    problems.push({ severity: 'error', file, line, column: col, field, message });
+  };
+  visit(document, {
+    Node(_, node) {
+      if (node.anchor) anchors.add(node.anchor);
+    },
+    Alias(_, node) {
+      if (!anchors.has(node.source)) add(node, `\`*${node.source}\` refers to no anchor \`&${node.source}\` above it (remove the \`*\` or put the value in quotes)`);
+    },
+    Pair(_, pair) {
+      // `? [a]: b` would become the key "[a]" with a warning; keys are names, so say so.
+      if (isCollection(pair.key) || isAlias(pair.key)) add(pair.key, 'a key must be a plain name, not a list, map or alias');
+    },
+  });
+  return problems;
+}
+
+function firstAlias(document: Document.Parsed): Node | undefined {
+  let found: Node | undefined;
+  visit(document, {
+    Alias(_, node) {
+      found = node;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+/** Keys from the root to the innermost pair whose key or value covers `offset`. */
+export function pathAt(document: Document.Parsed, offset: number): (string | number)[] {
+  const path: (string | number)[] = [];
+  let node: unknown = document.contents;
+  while (isCollection(node)) {
+    const items = node.items as unknown[];
+    const index = items.findIndex((item) => covers(isPair(item) ? [item.key, item.value] : [item], offset));
+    if (index < 0) break;
+    const item = items[index];
+    if (isPair(item)) {
+      if (!isScalar(item.key)) break;
+      path.push(String(item.key.value));
+      node = item.value;
+    } else {
+      path.push(index);
+      node = item;
     }
-    if (byte === 0x0a) {
-      line += 1;
-      column = 1;
-    } else column += 1;
-    i += length;
   }
-  return { line, column };
+  return path;
+}
+
+function covers(nodes: unknown[], offset: number): boolean {
+  const ranges = nodes.flatMap((node) => ((node as Node | null)?.range ? [(node as Node).range!] : []));
+  if (ranges.length === 0) return false;
+  return Math.min(...ranges.map((range) => range[0])) <= offset && offset <= Math.max(...ranges.map((range) => range[2]));
+}
+
+/** For a duplicate key at `offset`: its name and where it was first given. */
+function earlierKey(document: Document.Parsed, offset: number): { key: string; offset: number } | undefined {
+  let found: { key: string; offset: number } | undefined;
+  visit(document, {
+    Map(_, map) {
+      const duplicate = map.items.find((pair) => isScalar(pair.key) && pair.key.range?.[0] === offset);
+      if (!duplicate || !isScalar(duplicate.key)) return;
+      const name = duplicate.key.value;
+      const first = map.items.find((pair) => isScalar(pair.key) && pair.key.value === name);
+      found = { key: String(name), offset: (first?.key as Node | undefined)?.range?.[0] ?? offset };
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 /** Source position of the node at `path` (or of its nearest existing parent). */
@@ -103,7 +190,7 @@ export function locate(yaml: YamlFile, path: readonly PropertyKey[], atKey = fal
   let keyNode: Node | undefined;
   for (const segment of path) {
     if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && item.key.value === segment);
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
       if (!pair) break;
       keyNode = pair.key as Node;
       node = pair.value as Node | null;
@@ -116,4 +203,27 @@ export function locate(yaml: YamlFile, path: readonly PropertyKey[], atKey = fal
   const offset = target?.range?.[0] ?? 0;
   const pos = yaml.lineCounter.linePos(offset);
   return { line: pos.line, column: pos.col };
+}
+
+/** A problem with the file as a whole, placed at its start so editors can jump to it. */
+function unreadable(file: string, message: string, line = 1, column = 1): YamlFile {
+  return { file, value: undefined, lineCounter: new LineCounter(), problems: [{ severity: 'error', file, line, column, message }] };
+}
+
+function tooBig(size: number): string {
+  return `file is too large (${size.toLocaleString('en-GB')} bytes; a data file may be at most ${MAX_FILE_BYTES.toLocaleString('en-GB')} bytes)`;
+}
+
+function reason(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOENT':
+      return 'it no longer exists';
+    case 'EISDIR':
+      return 'it is a folder';
+    default:
+      return error.code ?? error.message;
+  }
 }

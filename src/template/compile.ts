@@ -1,6 +1,8 @@
 import Handlebars from 'handlebars';
 import { LettersError, type Problem } from '../errors.js';
 import { helpers } from './helpers.js';
+import { MissingFieldError, strictContext } from './strictContext.js';
+import { syntaxProblem } from './syntaxProblem.js';
 
 /** A template source file: its path (for messages) and its text. */
 export interface TemplateSource {
@@ -16,34 +18,47 @@ const knownHelpers = Object.fromEntries(Object.keys(helpers).map((name) => [name
  * Compiles a year's letter template and partials in an environment of their
  * own: strict (an unresolved field throws), no HTML escaping (data values are
  * escaped for the markup layer before they get here), known helpers only, and
- * Handlebars' prototype-access guard left on.
+ * Handlebars' prototype-access guard left on. Every problem in every file is
+ * collected before anything is thrown.
  */
 export function compileLetterTemplate(letter: TemplateSource, partials: Map<string, TemplateSource>): RenderMarkup {
   const env = Handlebars.create();
   for (const [name, fn] of Object.entries(helpers)) env.registerHelper(name, fn as Handlebars.HelperDelegate);
   const problems: Problem[] = [];
   const compileOne = (source: TemplateSource) => {
-    try {
-      // precompile-level check now, so syntax errors and unknown helpers surface at load time.
-      env.precompile(source.text, options);
-      checkPartials(source, partials, problems);
-    } catch (error) {
-      problems.push(templateProblem(source, error));
-    }
-    return withSourceName(source, env.compile(source.text, options));
+    const found = checkSource(env, source, partials);
+    problems.push(...found);
+    return found.length > 0 ? () => '' : withSourceName(source, env.compile(source.text, options));
   };
-  // Only partials the letter reaches are compiled and checked: a shared partial
-  // that this year does not use may rely on words only other years define.
-  for (const name of reachablePartials(letter, partials)) {
-    const source = partials.get(name)!;
-    env.registerPartial(name, compileOne(source) as unknown as Handlebars.Template);
-  }
+  // Shared partials serve several years; only those this letter uses must fit it.
+  for (const name of usedPartials(letter, partials)) env.registerPartial(name, compileOne(partials.get(name)!) as unknown as Handlebars.Template);
   const render = compileOne(letter);
   if (problems.length > 0) throw new LettersError(`template errors in ${letter.file}`, problems);
-  return (context) => render(context);
+  // Every lookup, even in {{#if …}}, must name a field the model has.
+  return (context) => render(strictContext(context));
 }
 
 const options: CompileOptions = { strict: true, noEscape: true, knownHelpersOnly: true, knownHelpers };
+
+/** Load-time checks: syntax, helpers, partials, and no reaching into built-in properties. */
+function checkSource(env: typeof Handlebars, source: TemplateSource, partials: Map<string, TemplateSource>): Problem[] {
+  let ast: hbs.AST.Program;
+  try {
+    ast = env.parse(source.text);
+  } catch (error) {
+    // The grammar's errors start "Parse error"; the rest (a mismatched {{/block}}) carry a position.
+    const grammar = error instanceof Error && error.message.startsWith('Parse error');
+    return [grammar ? syntaxProblem(source, error, env) : templateProblem(source, error)];
+  }
+  const problems = [...partialProblems(source, partials), ...builtinProblems(source, ast)];
+  try {
+    // Compiling to code finds what parsing does not: unknown helpers.
+    env.precompile(source.text, options);
+  } catch (error) {
+    problems.push(templateProblem(source, error));
+  }
+  return problems;
+}
 
 /** Run-time errors (a missing field) are labelled with the template file they happened in. */
 function withSourceName(source: TemplateSource, compiled: Handlebars.TemplateDelegate): Handlebars.TemplateDelegate {
@@ -63,24 +78,30 @@ export class TemplateRenderError extends LettersError {
   }
 }
 
+const NOT_DEFINED = 'is not defined: the letter model has no such field (check the spelling against the data and year.yaml)';
+
 /** Handlebars messages end in " - line:col"; strict-mode misses also name the field. */
 function templateProblem(source: TemplateSource, error: unknown): Problem {
+  if (error instanceof MissingFieldError) {
+    return { severity: 'error', file: source.file, ...findField(source.text, error.field), field: error.field, message: NOT_DEFINED };
+  }
   const raw = error instanceof Error ? error.message : String(error);
   const position = /(?: - |line )(\d+):(\d+)\s*$/.exec(raw) ?? /on line (\d+)/.exec(raw);
   const line = position ? Number(position[1]) : undefined;
   const column = position?.[2] !== undefined ? Number(position[2]) + 1 : undefined;
-  const missing = /^"([^"]+)" not defined in/.exec(raw);
-  if (missing) {
-    const field = fieldAt(source.text, line, column) ?? missing[1];
-    return { severity: 'error', file: source.file, line, column, field, message: 'is not defined: the data or the year has no such field' };
+  if (/^"([^"]+)" not defined in/.test(raw)) {
+    return { severity: 'error', file: source.file, line, column, field: fieldAt(source.text, line, column), message: NOT_DEFINED };
   }
   const helper = /unknown helper (\S+)/.exec(raw);
   if (helper) {
     return { severity: 'error', file: source.file, line, column, message: `unknown helper "${helper[1]}" (expected one of: ${Object.keys(helpers).join(', ')})` };
   }
+  const mismatch = /^(\S+) doesn't match (\S+)/.exec(raw);
+  if (mismatch) {
+    return { severity: 'error', file: source.file, line, column, message: `template syntax: {{#${mismatch[1]}}} is closed by {{/${mismatch[2]}}} (expected {{/${mismatch[1]}}})` };
+  }
   const first = raw.split('\n').find((text) => text.trim() !== '') ?? raw;
-  const message = first.replace(/ - \d+:\d+\s*$/, '').replace(/^Parse error on line \d+:?\s*/, '');
-  return { severity: 'error', file: source.file, line, column, message: `template syntax: ${message}` };
+  return { severity: 'error', file: source.file, line, column, message: `template: ${first.replace(/ - \d+:\d+\s*$/, '')}` };
 }
 
 /** The dotted path written in the mustache at a position, e.g. "training.kinds". */
@@ -90,40 +111,73 @@ function fieldAt(text: string, line: number | undefined, column: number | undefi
   return /^[{#^/~\s]*(?:[a-z]+ )?([A-Za-z_][\w.]*)/.exec(rest)?.[1];
 }
 
-const PARTIAL_CALL = /\{\{~?#?>\s*([\w./-]+)/g;
-
-/** Names of the partials a template calls, with where each call is. */
-function partialCalls(source: TemplateSource): { name: string; line: number; column: number }[] {
-  return source.text.split('\n').flatMap((text, index) =>
-    [...text.matchAll(PARTIAL_CALL)].map((match) => ({ name: match[1]!, line: index + 1, column: (match.index ?? 0) + 1 })),
-  );
+/** Where a field is first used inside a mustache (a miss in {{#if …}} carries no position). */
+function findField(text: string, field: string): { line?: number; column?: number } {
+  const pattern = new RegExp(`\\{\\{[^}]*?(?<![\\w.])(${field.replace(/\./g, '\\.')})(?![\\w])`);
+  const lines = text.split('\n');
+  for (const [index, line] of lines.entries()) {
+    const match = pattern.exec(line);
+    if (match) return { line: index + 1, column: match.index + match[0].length - field.length + 1 };
+  }
+  return {};
 }
 
-function reachablePartials(letter: TemplateSource, partials: Map<string, TemplateSource>): Set<string> {
-  const reached = new Set<string>();
+const PARTIAL_CALL = /\{\{~?#?>\s*([\w./-]+)/g;
+
+/** Names of the partials `letter` calls, directly or through other partials. */
+function usedPartials(letter: TemplateSource, partials: Map<string, TemplateSource>): Set<string> {
+  const used = new Set<string>();
   const visit = (source: TemplateSource) => {
-    for (const { name } of partialCalls(source)) {
+    for (const match of source.text.matchAll(PARTIAL_CALL)) {
+      const name = match[1]!;
       const partial = partials.get(name);
-      if (partial && !reached.has(name)) {
-        reached.add(name);
-        visit(partial);
-      }
+      if (used.has(name) || !partial) continue;
+      used.add(name);
+      visit(partial);
     }
   };
   visit(letter);
-  return reached;
+  return used;
 }
 
 /** `{{> name}}` must name a partial that exists; Handlebars itself only notices at run time. */
-function checkPartials(source: TemplateSource, partials: Map<string, TemplateSource>, problems: Problem[]): void {
-  for (const call of partialCalls(source)) {
-    if (partials.has(call.name)) continue;
+function partialProblems(source: TemplateSource, partials: Map<string, TemplateSource>): Problem[] {
+  const problems: Problem[] = [];
+  source.text.split('\n').forEach((text, index) => {
+    for (const match of text.matchAll(PARTIAL_CALL)) {
+      if (partials.has(match[1]!)) continue;
+      problems.push({
+        severity: 'error',
+        file: source.file,
+        line: index + 1,
+        column: (match.index ?? 0) + 1,
+        message: `unknown partial "${match[1]}" (expected one of: ${[...partials.keys()].join(', ')})`,
+      });
+    }
+  });
+  return problems;
+}
+
+/**
+ * `{{recipient.constructor}}` would render a silent blank (the guard hides
+ * it, strict mode does not notice). No letter needs a built-in property, so
+ * naming one is an error.
+ */
+function builtinProblems(source: TemplateSource, ast: hbs.AST.Program): Problem[] {
+  const problems: Problem[] = [];
+  const visitor = new Handlebars.Visitor();
+  visitor.PathExpression = (path: hbs.AST.PathExpression) => {
+    const builtin = path.parts.find((part) => part === '__proto__' || part in Object.prototype);
+    if (builtin === undefined) return;
     problems.push({
       severity: 'error',
       file: source.file,
-      line: call.line,
-      column: call.column,
-      message: `unknown partial "${call.name}" (expected one of: ${[...partials.keys()].sort().join(', ')})`,
+      line: path.loc.start.line,
+      column: path.loc.start.column + 1,
+      field: path.original,
+      message: `\`${builtin}\` is a built-in property, not a field of the letter model`,
     });
-  }
+  };
+  visitor.accept(ast);
+  return problems;
 }

@@ -1,45 +1,81 @@
 import { closest, distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
 
-/** A zod issue as one plain sentence for someone editing YAML by hand. */
-export function issueMessage(issue: z.core.$ZodIssue, value: unknown): string {
+/**
+ * The words of validation messages, for someone editing YAML by hand: what
+ * is wrong, then what was expected. Each message follows the field path, so
+ * it starts with a verb ("is required", "must be …") or "expected".
+ */
+
+/** What the schema wanted at a place, in words: "text", "a map with keys a, b". */
+export interface Expectation {
+  keys: string[];
+}
+
+/** A zod issue as one plain sentence. `value` is what the file holds there (undefined when absent). */
+export function issueMessage(issue: z.core.$ZodIssue, value: unknown, expected: Expectation = { keys: [] }): string {
   switch (issue.code) {
-    case 'invalid_type':
-      if (value === undefined) return 'is required';
-      if (issue.expected === 'number' || issue.expected === 'int') return `expected a whole number, got ${describeValue(value)}`;
-      if (issue.expected === 'object') return `expected a map of keys, got ${describeValue(value)}`;
-      if (issue.expected === 'array') return `expected a list, got ${describeValue(value)}`;
-      return `expected ${issue.expected === 'string' ? 'text' : issue.expected === 'boolean' ? 'true or false' : issue.expected}, got ${describeValue(value)}`;
+    case 'invalid_type': {
+      const wanted = typeWords(issue.expected, expected);
+      if (value === undefined) return `is required (expected ${wanted})`;
+      return `expected ${wanted}, got ${describeValue(value)}${quotedNumberHint(issue.expected, value)}`;
+    }
     case 'too_small':
       if (issue.origin === 'string') return 'must not be empty';
       if (issue.origin === 'array') return `must list at least ${issue.minimum}`;
       return `must be ${issue.minimum} or more, got ${describeValue(value)}`;
     case 'too_big':
       if (issue.origin === 'string') return `is too long (at most ${issue.maximum} characters)`;
+      if (issue.origin === 'array') return `must list at most ${issue.maximum}`;
       return `must be at most ${issue.maximum}, got ${describeValue(value)}`;
     case 'invalid_value':
-      return `${describeValue(value)} is not allowed (expected one of: ${issue.values.map(String).join(', ')})`;
+      return enumMessage(value, issue.values);
     case 'invalid_format':
-      return issue.message;
-    case 'invalid_key':
-      return `${describeValue(value)} is not allowed here`;
+      return `${issue.message}, got ${describeValue(value)}`;
+    case 'invalid_union':
+      return `expected text or a number, got ${describeValue(value)}`;
     default:
-      if (issue.code === 'invalid_union') return `expected text or a number, got ${describeValue(value)}`;
       return issue.message;
   }
 }
 
-/** "unknown key `trainng` (did you mean `training`?)" */
+/** "unknown key `trainng` (did you mean `training`?)", or the keys allowed when nothing is close. */
 export function unknownKeyMessage(key: string, known: string[]): string {
-  const guess = known.length > 0 ? closest(key, known) : undefined;
-  const hint = guess !== undefined && distance(key, guess) <= Math.max(2, Math.floor(key.length / 3)) ? ` (did you mean \`${guess}\`?)` : ` (expected ${known.map((k) => `\`${k}\``).join(', ')})`;
-  return `unknown key \`${key}\`${hint}`;
+  const guess = suggestion(key, known);
+  if (guess !== undefined) return `unknown key \`${key}\` (did you mean \`${guess}\`?)`;
+  if (known.length === 0) return `unknown key \`${key}\` (nothing is allowed here)`;
+  return `unknown key \`${key}\` (expected ${known.map((k) => `\`${k}\``).join(', ')})`;
+}
+
+/** `"metropolitan" is not allowed (did you mean "metropolitan-borough"? expected one of: …)` */
+export function enumMessage(value: unknown, allowed: readonly unknown[]): string {
+  const options = allowed.map(String);
+  const guess = typeof value === 'string' ? suggestion(value, options) : undefined;
+  const hint = guess !== undefined ? `did you mean "${guess}"? ` : '';
+  return `${describeValue(value)} is not allowed (${hint}expected one of: ${options.join(', ')})`;
+}
+
+/** The closest known name, if it is close enough to be the one meant. */
+export function suggestion(name: string, known: string[]): string | undefined {
+  if (known.length === 0) return undefined;
+  const guess = closest(name.toLowerCase(), known);
+  const prefix = guess.startsWith(name.toLowerCase()) || name.toLowerCase().startsWith(guess);
+  return prefix || distance(name.toLowerCase(), guess) <= Math.max(2, Math.floor(name.length / 3)) ? guess : undefined;
 }
 
 export function describeValue(value: unknown): string {
   if (value === null) return 'nothing';
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : `the fraction ${value}`;
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'string') {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return `the date ${value}`;
+    if (value.trim() === '') return 'empty text';
+    return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  }
+  if (typeof value === 'number') {
+    if (Number.isNaN(value)) return '.nan (not a number)';
+    if (!Number.isFinite(value)) return 'an infinite number';
+    return Number.isInteger(value) ? String(value) : `the fraction ${value}`;
+  }
   if (typeof value === 'boolean') return `${value}`;
   if (Array.isArray(value)) return 'a list';
   if (value instanceof Date) return 'a date';
@@ -47,7 +83,26 @@ export function describeValue(value: unknown): string {
   return typeof value;
 }
 
-/** If a value like 12.5 was given where a whole number is wanted, say so plainly. */
-export function fractionMessage(value: unknown): string | undefined {
-  return typeof value === 'number' && !Number.isInteger(value) ? `expected a whole number, got the fraction ${value}` : undefined;
+function typeWords(type: string, expected: Expectation): string {
+  switch (type) {
+    case 'number':
+    case 'int':
+      return 'a whole number';
+    case 'string':
+      return 'text';
+    case 'boolean':
+      return 'true or false';
+    case 'array':
+      return 'a list';
+    case 'object':
+    case 'record':
+      return expected.keys.length > 0 ? `a map with keys ${expected.keys.join(', ')}` : 'a map of keys';
+    default:
+      return type;
+  }
+}
+
+/** `"12"` in quotes is text to YAML; say how to make it a number. */
+function quotedNumberHint(type: string, value: unknown): string {
+  return (type === 'number' || type === 'int') && typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? ' (remove the quotes)' : '';
 }

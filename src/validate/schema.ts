@@ -18,78 +18,110 @@ export const AUTHORITY_TYPES = [
 ] as const;
 export type AuthorityType = (typeof AUTHORITY_TYPES)[number];
 
+/*
+ * The descriptions are the help an editor shows while the file is typed
+ * (they go into the JSON Schemas under schema/, generated from these).
+ */
 const count = z.number().int().min(0);
 const percentage = z.number().int().min(0).max(100);
-const text = z.string().trim().min(1).max(300).regex(/^[^\n\r\t]*$/, 'must be on one line');
+// One line, no control characters: a value can never add a line break or an invisible character to a letter.
+const text = z
+  .string()
+  .trim()
+  .min(1)
+  .max(300)
+  .regex(/^[^\u0000-\u001f\u007f-\u009f]*$/, 'must be one line of plain text (no line breaks, tabs or control characters)');
 
-const authority = z.strictObject({
-  name: text,
-  type: z.enum(AUTHORITY_TYPES),
-  /** Whom the letter is shared with, where it is not the Leader (e.g. "the Mayor"). */
-  shared_with: text.optional(),
-});
+const authority = z
+  .strictObject({
+    name: text.describe('Full name, as in the letter: "Knowsley Metropolitan Borough Council".'),
+    type: z.enum(AUTHORITY_TYPES).describe('Kind of body. Averages of similar authorities exist for the five council types only.'),
+    shared_with: text.optional().describe('Whom the letter is shared with, where it is not the Leader, e.g. "the Mayor". Required for bodies that are not councils.'),
+  })
+  .describe('The authority the letter is for.');
 
-const recipient = z.strictObject({
-  title: text.optional(),
-  forename: text.optional(),
-  surname: text,
-  role: text,
-});
+const recipient = z
+  .strictObject({
+    title: text.optional().describe('"Mr", "Ms", "Dr"…'),
+    forename: text.optional().describe('Only where the letter uses it ("Dear Margaret Carney").'),
+    surname: text.describe('Surname of the person the letter is addressed to.'),
+    role: text.describe('Their role, e.g. "Chief Executive".'),
+  })
+  .describe('The person the letter is addressed to.');
 
-const training = z.strictObject({
-  courses: z.number().int().min(1),
-  /** What kind of course, without the word "course": "online complaint handling". */
-  kind: text,
-});
+const training = z
+  .strictObject({
+    courses: z.number().int().min(1).describe('How many courses were delivered to the authority (1 or more).'),
+    kind: text.describe('What kind of course, without the word "course": "online complaint handling".'),
+  })
+  .describe('Complaint handling training delivered during the year. Leave it out when there was none: the training note is then left out.');
 
-const delay = z.strictObject({
-  /** Cases answered late even after the deadline was extended at the authority's request. */
-  extended_cases: count.default(0),
-  /** Whether some enquiry responses were incomplete. */
-  incomplete: z.boolean().default(false),
-  /** How many responses were late, in words: "almost half". */
-  proportion: text,
-});
+const delay = z
+  .strictObject({
+    extended_cases: count.default(0).describe('Cases answered late even after the deadline was extended at the authority\'s request.'),
+    incomplete: z.boolean().default(false).describe('Whether some enquiry responses were incomplete.'),
+    proportion: text.describe('How many responses were late, in words: "almost half".'),
+  })
+  .describe('Late or incomplete responses to enquiries. Leave it out when there were none: the delay note is then left out.');
+
+const rate = (formula: string) =>
+  percentage.optional().describe(`The published rate in whole percent (${formula}, rounded half up): checked against the counts, never used instead of them.`);
 
 /** 2020 onwards: the three key statistics. */
-const outcomes = z.strictObject({
-  investigations: count,
-  upheld: count,
-  satisfactory_remedies: count,
-  compliance: z.strictObject({ outcomes: count, complied: count }),
-  /** Optional published rates: checked against the counts, never used instead of them. */
-  upheld_rate: percentage.optional(),
-  compliance_rate: percentage.optional(),
-  remedy_rate: percentage.optional(),
-});
+const outcomes = z
+  .strictObject({
+    investigations: count.describe('Detailed investigations decided in the year.'),
+    upheld: count.describe('Investigations upheld (at most investigations).'),
+    satisfactory_remedies: count.describe('Upheld cases where the authority had already provided a satisfactory remedy (at most upheld).'),
+    compliance: z
+      .strictObject({
+        outcomes: count.describe('Compliance outcomes recorded in the year.'),
+        complied: count.describe('Of those, recommendations the authority complied with (at most outcomes).'),
+      })
+      .describe('Compliance with the Ombudsman\'s recommendations.'),
+    upheld_rate: rate('upheld ÷ investigations'),
+    compliance_rate: rate('complied ÷ outcomes'),
+    remedy_rate: rate('satisfactory_remedies ÷ upheld'),
+  })
+  .describe('The statistics page. Leave it out only where the published letter has none.');
 
 /** 2018: the complaints-received, decisions and remedies tables. */
-const tables = z.strictObject({
-  received: z.strictObject({
-    adult_care_services: count,
-    benefits_and_tax: count,
-    corporate_and_other_services: count,
-    education_and_childrens_services: count,
-    environment_services: count,
-    highways_and_transport: count,
-    housing: count,
-    planning_and_development: count,
-    other: count,
-  }),
-  decisions: z.strictObject({
-    incomplete_or_invalid: count,
-    advice_given: count,
-    referred_back_for_local_resolution: count,
-    closed_after_initial_enquiries: count,
-    not_upheld: count,
-    upheld: count,
-    uphold_rate: percentage.optional(),
-  }),
-  remedies: z.strictObject({
-    by_ombudsman: count,
-    by_authority_before_ombudsman: count,
-  }),
-});
+const tables = z
+  .strictObject({
+    received: z
+      .strictObject({
+        adult_care_services: count,
+        benefits_and_tax: count,
+        corporate_and_other_services: count,
+        education_and_childrens_services: count,
+        environment_services: count,
+        highways_and_transport: count,
+        housing: count,
+        planning_and_development: count,
+        other: count,
+      })
+      .describe('Complaints and enquiries received, by service area.'),
+    decisions: z
+      .strictObject({
+        incomplete_or_invalid: count,
+        advice_given: count,
+        referred_back_for_local_resolution: count,
+        closed_after_initial_enquiries: count,
+        not_upheld: count,
+        upheld: count,
+        uphold_rate: percentage
+          .optional()
+          .describe('The published uphold rate in whole percent (upheld ÷ (upheld + not_upheld), rounded half up): checked against the counts.'),
+      })
+      .describe('Decisions made, by outcome.'),
+    remedies: z
+      .strictObject({
+        by_ombudsman: count,
+        by_authority_before_ombudsman: count,
+      })
+      .describe('Satisfactory remedies: by the Ombudsman, or by the authority before the Ombudsman was involved.'),
+  })
+  .describe('The 2018 tables: complaints received by service area, decisions made, and remedies. Totals are computed, never given.');
 
 export const STATISTICS_FORMATS = { outcomes, tables } as const;
 export type StatisticsFormat = keyof typeof STATISTICS_FORMATS;
@@ -109,7 +141,7 @@ export interface AuthorityRecord {
   statistics?: Outcomes | Tables;
 }
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written yyyy-mm-dd');
+const isoDate = z.iso.date({ error: 'must be a real date written yyyy-mm-dd' });
 
 const averages = z.strictObject({ upheld: percentage, compliance: percentage, remedies: percentage });
 

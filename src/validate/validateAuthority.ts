@@ -1,9 +1,9 @@
-import type { z } from 'zod';
 import type { Problem } from '../errors.js';
-import { locate, type YamlFile } from '../load/yamlFile.js';
+import type { YamlFile } from '../load/yamlFile.js';
 import { percent, upholdRate2018 } from '../compute/figures.js';
-import { authoritySchema, COUNCIL_TYPES, type AuthorityRecord, type Outcomes, type Tables, type YearConfig } from './schema.js';
-import { fractionMessage, issueMessage, unknownKeyMessage } from './messages.js';
+import { authoritySchema, COUNCIL_TYPES, OPTIONAL_NOTES, type AuthorityRecord, type Outcomes, type Tables, type YearConfig } from './schema.js';
+import { describeValue } from './messages.js';
+import { checkSchema, knownKeys, problemAt } from './schemaProblems.js';
 
 export interface ValidatedAuthority {
   record?: AuthorityRecord;
@@ -18,36 +18,38 @@ export function validateAuthority(yaml: YamlFile, year: YearConfig): ValidatedAu
   if (yaml.problems.length > 0) return { problems: yaml.problems };
   const schema = authoritySchema(year.data);
   if (typeof yaml.value !== 'object' || yaml.value === null || Array.isArray(yaml.value)) {
-    return { problems: [at(yaml, [], undefined, `the file must be a map of keys (authority, recipient, …), not ${Array.isArray(yaml.value) ? 'a list' : 'a single value'}`)] };
+    const expected = `a map with keys ${knownKeys(schema, []).join(', ')}`;
+    const message = yaml.value === null ? `file is empty (expected ${expected})` : `expected ${expected}, got ${describeValue(yaml.value)}`;
+    return { problems: [problemAt(yaml, [], message)] };
   }
-  const result = schema.safeParse(yaml.value);
-  if (!result.success) return { problems: result.error.issues.flatMap((issue) => issueProblems(yaml, schema, issue)) };
-  const record = result.data as unknown as AuthorityRecord;
+  const checked = checkSchema(yaml, schema);
+  if (!checked.data) return { problems: checked.problems.map((problem) => explainUnusedNote(problem, year)) };
+  const record = checked.data as unknown as AuthorityRecord;
   const problems = consistencyProblems(yaml, year, record);
   return problems.length > 0 ? { problems } : { record, problems };
 }
 
-function issueProblems(yaml: YamlFile, schema: z.ZodType, issue: z.core.$ZodIssue): Problem[] {
-  const path = issue.path as PropertyKey[];
-  if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => at(yaml, [...path, key], [...path, key].join('.'), unknownKeyMessage(key, knownKeys(schema, path)), true));
-  }
-  const value = valueAt(yaml.value, path);
-  const message = fractionMessage(value) ?? issueMessage(issue, value);
-  return [at(yaml, path, path.join('.'), message)];
+/** A note another year has (e.g. `delay` in a 2024 file) is not a typo: say the year has no such note. */
+function explainUnusedNote(problem: Problem, year: YearConfig): Problem {
+  const note = problem.field;
+  if (!note || !Object.hasOwn(OPTIONAL_NOTES, note) || !problem.message.startsWith('unknown key')) return problem;
+  const used = year.data.notes.length > 0 ? `its notes: ${year.data.notes.join(', ')}` : 'it has no optional notes';
+  return { ...problem, message: `this year's letter has no ${note} note (${used}): remove \`${note}\`` };
 }
 
 function consistencyProblems(yaml: YamlFile, year: YearConfig, record: AuthorityRecord): Problem[] {
   const problems: Problem[] = [];
   const check = (ok: boolean, path: string[], message: string) => {
-    if (!ok) problems.push(at(yaml, path, path.join('.'), message));
+    if (!ok) problems.push(problemAt(yaml, path, message));
   };
+  const notMore = (path: string[], value: number, name: string, limit: number) =>
+    check(value <= limit, path, `is ${value}, more than ${name} (${limit}): expected at most ${limit}`);
   const stats = record.statistics;
   if (stats && year.data.statistics === 'outcomes') {
     const s = stats as Outcomes;
-    check(s.upheld <= s.investigations, ['statistics', 'upheld'], `upheld (${s.upheld}) is more than investigations (${s.investigations})`);
-    check(s.satisfactory_remedies <= s.upheld, ['statistics', 'satisfactory_remedies'], `satisfactory_remedies (${s.satisfactory_remedies}) is more than upheld (${s.upheld})`);
-    check(s.compliance.complied <= s.compliance.outcomes, ['statistics', 'compliance', 'complied'], `complied (${s.compliance.complied}) is more than outcomes (${s.compliance.outcomes})`);
+    notMore(['statistics', 'upheld'], s.upheld, 'investigations', s.investigations);
+    notMore(['statistics', 'satisfactory_remedies'], s.satisfactory_remedies, 'upheld', s.upheld);
+    notMore(['statistics', 'compliance', 'complied'], s.compliance.complied, 'outcomes', s.compliance.outcomes);
     checkRate(check, s.upheld_rate, percent(s.upheld, s.investigations), ['statistics', 'upheld_rate'], 'upheld ÷ investigations');
     checkRate(check, s.compliance_rate, percent(s.compliance.complied, s.compliance.outcomes), ['statistics', 'compliance_rate'], 'complied ÷ outcomes');
     checkRate(check, s.remedy_rate, percent(s.satisfactory_remedies, s.upheld), ['statistics', 'remedy_rate'], 'satisfactory_remedies ÷ upheld');
@@ -73,42 +75,10 @@ function checkRate(
   formula: string,
 ): void {
   if (given === undefined) return;
-  if (computed === null) check(false, path, `is given as ${given}% but no rate can be computed (${formula} has nothing to divide by)`);
-  else check(given === computed, path, `is given as ${given}% but the counts give ${computed}% (${formula}, rounded half up)`);
+  if (computed === null) check(false, path, `is given as ${given}% but no rate can be computed (${formula} divides by 0): leave it out`);
+  else check(given === computed, path, `is given as ${given}% but the counts give ${computed}% (${formula}, rounded half up): expected ${computed}, or leave it out`);
 }
 
 function isCouncilType(type: string): boolean {
   return (COUNCIL_TYPES as readonly string[]).includes(type);
-}
-
-function at(yaml: YamlFile, path: PropertyKey[], field: string | undefined, message: string, atKey = false): Problem {
-  const { line, column } = locate(yaml, path, atKey);
-  return { severity: 'error', file: yaml.file, line, column, field: field || undefined, message };
-}
-
-function valueAt(value: unknown, path: PropertyKey[]): unknown {
-  let current = value;
-  for (const segment of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<PropertyKey, unknown>)[segment];
-  }
-  return current;
-}
-
-/** Keys the schema allows at `path`, for "did you mean" suggestions. */
-function knownKeys(schema: z.ZodType, path: PropertyKey[]): string[] {
-  let current: unknown = schema;
-  for (const segment of path) {
-    current = unwrap(current);
-    const shape = (current as { shape?: Record<string, unknown> }).shape;
-    current = shape?.[String(segment)];
-  }
-  const shape = (unwrap(current) as { shape?: Record<string, unknown> }).shape;
-  return shape ? Object.keys(shape) : [];
-}
-
-function unwrap(schema: unknown): unknown {
-  let current = schema as { unwrap?: () => unknown; def?: { innerType?: unknown } };
-  while (current && (current.def?.innerType !== undefined)) current = current.def.innerType as typeof current;
-  return current;
 }

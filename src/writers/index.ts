@@ -5,15 +5,23 @@ import { writeText } from './text.js';
 export interface Writer {
   extension: string;
   write(document: LetterDocument): Promise<string | Uint8Array>;
+  /** Files besides the letter that shape this format's bytes (the PDF fonts): part of every letter's input hash. */
+  inputFiles?(): Promise<string[]>;
 }
 
 /**
  * The registry of output formats. A new format is one writer module and one
  * line here. The PDF writer is imported only when a PDF is made, so text-only
- * commands never load pdfmake.
+ * commands never load pdfmake; once imported, it keeps its fonts and printer
+ * for every later letter of the same thread.
  */
 export const WRITERS = {
   text: { extension: 'txt', write: async (document) => writeText(document) },
+  pdf: {
+    extension: 'pdf',
+    write: async (document) => (await import('./pdf/index.js')).writePdf(document),
+    inputFiles: async () => ((await import('./pdf/fonts.js')) as { fontFiles?: () => string[] }).fontFiles?.() ?? [],
+  },
 } satisfies Record<string, Writer>;
 
 export type FormatName = keyof typeof WRITERS;

@@ -1,0 +1,167 @@
+import { readFile } from 'node:fs/promises';
+import { relative } from 'node:path';
+import type { Problem } from '../errors.js';
+import type { Year } from '../load/yearTemplates.js';
+import type { Letter } from '../project.js';
+import { VERSION } from '../version.js';
+import { WRITERS, type FormatName } from '../writers/index.js';
+import { forEachLimited } from './forEachLimited.js';
+import { isUpToDate } from './freshness.js';
+import { makeDirectory } from './makeDirectory.js';
+import { hashBytes, hashFiles, letterInputHash } from './inputHash.js';
+import { readManifest, writeManifest, type ManifestEntry } from './manifest.js';
+import { yearDir } from './outputPath.js';
+import type { LetterPool } from './pool.js';
+import type { Progress } from './progress.js';
+import { removeAbandonedTemporaryFiles } from './temporaryFiles.js';
+import type { WrittenFile } from './task.js';
+
+export interface BatchOptions {
+  /** Valid letters only: validation has already passed (or been overridden). */
+  letters: Letter[];
+  years: Map<string, Year>;
+  templatesDir: string;
+  /** The data files' hashes, taken before validation (see `hashDataFiles`). */
+  dataHashes: Map<string, string>;
+  outDir: string;
+  formats: FormatName[];
+  /** Remake every letter, even when its inputs are unchanged. */
+  force: boolean;
+  pool: LetterPool;
+  /** How many letters to have in the pool at once: enough to keep every thread busy. */
+  inFlight: number;
+  progress: Progress;
+  /** Aborted on Ctrl-C: no new letters are started, and the ones in progress are finished. */
+  signal: AbortSignal;
+}
+
+export interface BatchResult {
+  written: number;
+  skipped: number;
+  failed: number;
+  notStarted: number;
+  failures: Problem[];
+  /** Of every letter of the run, made now or skipped (from its manifest entry). */
+  warnings: Problem[];
+}
+
+/** How often the manifests are saved during a run, so a killed run loses little. */
+const CHECKPOINT_MS = 1000;
+
+/**
+ * Makes the letters whose inputs changed since their files were made,
+ * keeps the others, and keeps each year's manifest in step: it is saved
+ * every second during the run and at the end, always after the files it
+ * describes, so a killed run is rerun from where it was.
+ */
+export async function runBatch(options: BatchOptions): Promise<BatchResult> {
+  const { letters, formats, outDir } = options;
+  const manifests = new Map<string, Map<string, ManifestEntry>>();
+  const yearHashes = new Map<string, string>();
+  for (const year of new Set(letters.map((letter) => letter.year))) {
+    const dir = yearDir(outDir, year);
+    await makeDirectory(dir);
+    await removeAbandonedTemporaryFiles(dir);
+    manifests.set(year, await readManifest(dir));
+    const template = options.years.get(year)!;
+    yearHashes.set(year, await hashFiles(template.files.map((path) => ({ name: relative(options.templatesDir, path).split('\\').join('/'), path }))));
+  }
+  const writers = await hashFiles(await writerInputFiles());
+
+  const result: BatchResult = { written: 0, skipped: 0, failed: 0, notStarted: 0, failures: [], warnings: [] };
+  const pending: { letter: Letter; inputs: string }[] = [];
+  await forEachLimited(letters, 16, async (letter) => {
+    const data = options.dataHashes.get(letter.file) ?? hashBytes(await readFile(letter.file));
+    const inputs = letterInputHash({ tool: VERSION, year: yearHashes.get(letter.year)!, writers, data });
+    const entry = manifests.get(letter.year)!.get(letter.slug);
+    const wanted = formats.map((format) => `${letter.slug}.${WRITERS[format].extension}`);
+    if (!options.force && (await isUpToDate(entry, inputs, wanted, yearDir(outDir, letter.year)))) {
+      result.skipped += 1;
+      result.warnings.push(...entry!.warnings);
+    } else {
+      pending.push({ letter, inputs });
+    }
+  });
+  // The skip checks finish in any order; letters are made in the order given.
+  const order = new Map(letters.map((letter, index) => [letter, index]));
+  pending.sort((a, b) => order.get(a.letter)! - order.get(b.letter)!);
+
+  const saver = manifestSaver(outDir, manifests);
+  options.progress.start(pending.length);
+  // A checkpoint that fails (disk full) is not fatal: the final save reports it.
+  const checkpoints = setInterval(() => saver.save().catch(() => {}), CHECKPOINT_MS);
+  try {
+    await forEachLimited(
+      pending,
+      options.inFlight,
+      async ({ letter, inputs }) => {
+        try {
+          const made = await options.pool.run({ letter, formats, outDir, templatesDir: options.templatesDir });
+          if (made.ok) {
+            const manifest = manifests.get(letter.year)!;
+            manifest.set(letter.slug, { inputs, files: keptFiles(manifest.get(letter.slug), inputs, made.files), warnings: made.warnings });
+            saver.changed(letter.year);
+            result.written += 1;
+            result.warnings.push(...made.warnings);
+          } else {
+            result.failed += 1;
+            result.failures.push(...made.problems);
+          }
+        } catch (error) {
+          // A bug or a crashed thread: this letter fails, the others go on.
+          const message = error instanceof Error ? error.message : String(error);
+          result.failed += 1;
+          result.failures.push({ severity: 'error', file: letter.file, message: `internal error while making this letter: ${message}` });
+        }
+        options.progress.advance();
+      },
+      () => options.signal.aborted,
+    );
+  } finally {
+    clearInterval(checkpoints);
+    options.progress.stop();
+    await saver.save();
+  }
+  result.notStarted = pending.length - result.written - result.failed;
+  return result;
+}
+
+/**
+ * The new files, plus the files of other formats from before when they were
+ * made from the same inputs (a `--format text` run keeps the PDFs listed).
+ */
+function keptFiles(previous: ManifestEntry | undefined, inputs: string, written: WrittenFile[]): WrittenFile[] {
+  if (!previous || previous.inputs !== inputs) return written;
+  const names = new Set(written.map((file) => file.name));
+  return [...written, ...previous.files.filter((file) => !names.has(file.name))];
+}
+
+/** Files the writers read besides the letter (the PDF fonts), named so the hash does not depend on where they are installed. */
+async function writerInputFiles(): Promise<{ name: string; path: string }[]> {
+  const files: { name: string; path: string }[] = [];
+  for (const [format, writer] of Object.entries(WRITERS)) {
+    if (!('inputFiles' in writer)) continue;
+    for (const path of await writer.inputFiles()) files.push({ name: `${format}:${path.split(/[\\/]/).at(-1)}`, path });
+  }
+  return files;
+}
+
+/** Saves changed manifests one save at a time, so an older state never lands after a newer one. */
+function manifestSaver(outDir: string, manifests: Map<string, Map<string, ManifestEntry>>) {
+  const changed = new Set<string>();
+  let saving = Promise.resolve();
+  return {
+    changed(year: string) {
+      changed.add(year);
+    },
+    save(): Promise<void> {
+      saving = saving.catch(() => {}).then(async () => {
+        for (const year of [...changed]) {
+          changed.delete(year);
+          await writeManifest(yearDir(outDir, year), VERSION, year, manifests.get(year)!);
+        }
+      });
+      return saving;
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import type { Problem } from '../errors.js';
+import type { Letter } from '../project.js';
+import type { FormatName } from '../writers/index.js';
+
+/** What the main thread sends a worker: one letter to make in each format. */
+export interface LetterTask {
+  letter: Letter;
+  templatesDir: string;
+  formats: FormatName[];
+  outDir: string;
+}
+
+/** One file a letter was written to, as the manifest records it. */
+export interface WrittenFile {
+  /** File name inside `out/<year>/`. */
+  name: string;
+  sha256: string;
+  bytes: number;
+  /** PDFs only. */
+  pages?: number;
+}
+
+/**
+ * A worker's answer. A letter that cannot be made (bad markup, a missing
+ * glyph) is an answer too, not a thrown error, so its problems keep their
+ * file, line and field on the way back to the main thread.
+ */
+export type LetterResult =
+  | { ok: true; files: WrittenFile[]; warnings: Problem[] }
+  | { ok: false; problems: Problem[] };

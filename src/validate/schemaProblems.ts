@@ -1,0 +1,99 @@
+import type { z } from 'zod';
+import type { Problem } from '../errors.js';
+import { locate, type YamlFile } from '../load/yamlFile.js';
+import { issueMessage, suggestion, unknownKeyMessage } from './messages.js';
+
+export interface Checked<T> {
+  data?: T;
+  problems: Problem[];
+}
+
+/**
+ * Checks a parsed YAML file against a schema and turns every zod issue into
+ * a Problem at the offending node. Used for data files and year files alike,
+ * so both get the same wording.
+ */
+export function checkSchema<T>(yaml: YamlFile, schema: z.ZodType<T>): Checked<T> {
+  if (yaml.problems.length > 0) return { problems: yaml.problems };
+  const result = schema.safeParse(yaml.value);
+  if (result.success) return { data: result.data, problems: [] };
+  // One problem per field: -1.5 is both negative and a fraction, but one message says it.
+  const fields = new Set<string>();
+  const issues = result.error.issues.filter((issue) => {
+    if (issue.code === 'unrecognized_keys') return true;
+    const field = fieldName(issue.path);
+    if (fields.has(field)) return false;
+    fields.add(field);
+    return true;
+  });
+  // A missing key that an unknown key next to it was probably meant to be is
+  // reported once, as the typo ("did you mean `surname`?"), not twice.
+  const meant = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const known = knownKeys(schema, issue.path);
+    for (const key of issue.keys) {
+      const guess = suggestion(key, known);
+      if (guess !== undefined) meant.add(fieldName([...issue.path, guess]));
+    }
+  }
+  return { problems: issues.flatMap((issue) => issueProblems(yaml, schema, issue, meant)) };
+}
+
+function issueProblems(yaml: YamlFile, schema: z.ZodType, issue: z.core.$ZodIssue, meant: Set<string>): Problem[] {
+  const path = issue.path;
+  if (issue.code === 'unrecognized_keys') {
+    const known = knownKeys(schema, path);
+    return issue.keys.map((key) => problemAt(yaml, [...path, key], unknownKeyMessage(key, known), true));
+  }
+  const value = valueAt(yaml.value, path);
+  if (value === undefined && meant.has(fieldName(path))) return [];
+  return [problemAt(yaml, path, issueMessage(issue, value, { keys: knownKeys(schema, path) }))];
+}
+
+/** A problem at the node for `path` (at its key when `atKey`), named by its dotted field path. */
+export function problemAt(yaml: YamlFile, path: readonly PropertyKey[], message: string, atKey = false): Problem {
+  const { line, column } = locate(yaml, path, atKey);
+  return { severity: 'error', file: yaml.file, line, column, field: fieldName(path) || undefined, message };
+}
+
+function fieldName(path: readonly PropertyKey[]): string {
+  return path.map(String).join('.');
+}
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let current = value;
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    if (!Object.prototype.hasOwnProperty.call(current, segment)) return undefined;
+    current = (current as Record<PropertyKey, unknown>)[segment];
+  }
+  return current;
+}
+
+interface SchemaDef {
+  def?: { type?: string; innerType?: unknown; shape?: Record<string, unknown>; keyType?: unknown; valueType?: unknown; element?: unknown; entries?: Record<string, unknown> };
+}
+
+/** Keys the schema allows at `path` (fields of an object, or the enum keys of a record). */
+export function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let current = unwrap(schema);
+  for (const segment of path) {
+    const def = current?.def;
+    if (def?.type === 'object') current = unwrap(def.shape?.[String(segment)]);
+    else if (def?.type === 'record') current = unwrap(def.valueType);
+    else if (def?.type === 'array') current = unwrap(def.element);
+    else return [];
+  }
+  const def = current?.def;
+  if (def?.type === 'object') return Object.keys(def.shape ?? {});
+  const keyDef = unwrap(def?.type === 'record' ? def.keyType : undefined)?.def;
+  return keyDef?.type === 'enum' ? Object.keys(keyDef.entries ?? {}) : [];
+}
+
+/** Past .optional(), .default() and the like, to the schema that holds the shape. */
+function unwrap(schema: unknown): SchemaDef | undefined {
+  let current = schema as SchemaDef | undefined;
+  while (current?.def?.innerType !== undefined) current = current.def.innerType as SchemaDef;
+  return current;
+}

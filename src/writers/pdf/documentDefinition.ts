@@ -1,0 +1,144 @@
+import type { Content, Node, TableCell as PdfTableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { Block, LetterDocument, Section, TableCell } from '../../document/types.js';
+import { inlineRuns, stripInvisible } from './inlines.js';
+import { blockLooks, COLUMN_GAP, defaultStyle, namedStyles, PAGE_MARGINS, SIGNATURE_SPACE, TABLE_HEADER_FILL, tableLayout } from './styles.js';
+
+/**
+ * LetterDocument → pdfmake document definition. Pure: the same document
+ * gives the same definition, and nothing here reads fonts or files, so the
+ * layout can be tested without printing. Every section after the first
+ * starts a new page; headings are kept with what follows them.
+ *
+ * pdfmake writes its layout state into the definition it prints, so every
+ * call builds new objects throughout (styles copied, no shared nodes):
+ * nothing one letter's layout leaves behind can reach the next letter.
+ */
+export function documentDefinition(document: LetterDocument): TDocumentDefinitions {
+  const { meta } = document;
+  return {
+    pageSize: 'A4',
+    pageMargins: PAGE_MARGINS,
+    // 1.4 is the first version with a document language (Lang).
+    version: '1.7',
+    language: meta.language,
+    displayTitle: true,
+    info: {
+      title: stripInvisible(meta.title),
+      author: stripInvisible(meta.author),
+      subject: stripInvisible(meta.subject),
+      creator: 'letters',
+      producer: 'pdfmake (PDFKit)',
+      // The letter date, not the build time, so rebuilds are byte-identical.
+      creationDate: new Date(`${meta.date}T00:00:00Z`),
+    },
+    defaultStyle: structuredClone(defaultStyle),
+    styles: structuredClone({ ...namedStyles, ...Object.fromEntries(Object.entries(blockLooks).map(([name, look]) => [name, look.block])) }),
+    content: document.sections.filter((section) => section.blocks.length > 0).map(sectionContent),
+    pageBreakBefore: keepHeadingWithNext,
+  };
+}
+
+function sectionContent(section: Section, index: number): Content {
+  const contents = section.blocks.map(blockContent);
+  // A heading that ends its section has nothing to keep with: the next section starts a new page anyway.
+  const last = contents.at(-1) as { headlineLevel?: number } | undefined;
+  if (last?.headlineLevel !== undefined) delete last.headlineLevel;
+  const stack = keepSignOffTogether(contents, section.blocks.findIndex((block) => block.type === 'signature'));
+  return index === 0 ? { stack } : { stack, pageBreak: 'before' };
+}
+
+/** A heading last on its page moves to the next one, with the text it introduces. */
+function keepHeadingWithNext(node: Node, queries: { getFollowingNodesOnPage(): Node[] }): boolean {
+  return node.headlineLevel !== undefined && queries.getFollowingNodesOnPage().length === 0;
+}
+
+/**
+ * "Yours sincerely,", the space for the signature and the signatory's name
+ * belong on one page: a signature alone at the top of a page signs nothing.
+ */
+function keepSignOffTogether(contents: Content[], at: number): Content[] {
+  if (at === -1) return contents;
+  const start = Math.max(0, at - 1);
+  return [...contents.slice(0, start), { stack: contents.slice(start, at + 2), unbreakable: true }, ...contents.slice(at + 2)];
+}
+
+const handlers: { [K in Block['type']]: (block: Extract<Block, { type: K }>) => Content } = {
+  paragraph: (block) =>
+    block.style
+      ? { text: inlineRuns(block.children, blockLooks[block.style]), style: ['paragraph', block.style] }
+      : { text: inlineRuns(block.children), style: 'paragraph' },
+  heading: (block) => ({
+    text: inlineRuns(block.children),
+    style: `heading${block.depth}`,
+    headlineLevel: block.depth,
+  }),
+  list: (block) => ({ ul: block.items.map((item) => ({ text: inlineRuns(item) })), style: 'list' }),
+  table: (block) => tableContent(block.headerRows, block.rows),
+  group: (block) => ({ stack: block.children.map(blockContent), style: block.style, unbreakable: true }),
+  columns: (block) => ({
+    columns: block.columns.map((blocks) => ({ stack: blocks.map(blockContent), width: '*' })),
+    columnGap: COLUMN_GAP,
+  }),
+  signature: () => ({ text: '', margin: [0, 0, 0, SIGNATURE_SPACE] }),
+};
+
+export function blockContent(block: Block): Content {
+  const handler = handlers[block.type] as ((block: Block) => Content) | undefined;
+  if (!handler) throw new Error(`Cannot handle unknown block node ${JSON.stringify(block)}`);
+  return handler(block);
+}
+
+const WIDE_TABLE_COLUMNS = 8;
+
+/**
+ * A real table: header rows repeat on a new page and are shaded; a merged
+ * cell is followed by the empty placeholders pdfmake expects; short rows are
+ * padded so that every row has the same number of columns.
+ */
+function tableContent(headerRows: number, rows: TableCell[][]): Content {
+  const width = Math.max(1, ...rows.map((row) => row.reduce((sum, cell) => sum + cell.colSpan, 0)));
+  // Ten categories side by side fit the page only in smaller type, and only
+  // if each column is as wide as its words need: pdfmake makes '*' columns
+  // all as wide as the widest, which would run off the page.
+  const wide = width > WIDE_TABLE_COLUMNS;
+  const body = rows.map((row, index) => {
+    const header = index < headerRows;
+    const cells: PdfTableCell[] = row.flatMap((cell) => [
+      {
+        text: inlineRuns(cell.children),
+        colSpan: cell.colSpan,
+        alignment: header || isFigure(cell) ? 'center' : 'left',
+        ...(header ? { style: 'tableHeader', fillColor: TABLE_HEADER_FILL } : {}),
+      },
+      ...Array.from({ length: cell.colSpan - 1 }, () => ({})),
+    ]);
+    while (cells.length < width) cells.push(header ? { text: '', fillColor: TABLE_HEADER_FILL } : { text: '' });
+    return cells;
+  });
+  return {
+    table: { headerRows, dontBreakRows: true, widths: Array.from({ length: width }, () => (wide ? 'auto' : '*')), body },
+    layout: { ...tableLayout },
+    style: wide ? ['table', 'tableWide'] : 'table',
+  };
+}
+
+/** Counts and rates are centred under their (centred) headings, as in the published tables. */
+function isFigure(cell: TableCell): boolean {
+  return cell.children.every((child) => child.type === 'text' && /^[\d.,%\s–-]*$/.test(child.value)) && cell.children.length > 0;
+}
+
+/**
+ * Every string the definition draws, after invisible characters were
+ * removed: what the font must be able to draw. Strings stand for text
+ * wherever pdfmake accepts content, so only content-holding keys are walked.
+ */
+export function* drawnTexts(content: unknown): Generator<string> {
+  if (typeof content === 'string') {
+    yield content;
+  } else if (Array.isArray(content)) {
+    for (const item of content) yield* drawnTexts(item);
+  } else if (content !== null && typeof content === 'object') {
+    const node = content as Record<string, unknown>;
+    for (const key of ['text', 'stack', 'columns', 'ul', 'table', 'body']) yield* drawnTexts(node[key]);
+  }
+}

@@ -1,0 +1,58 @@
+import type { LetterDocument } from '../../document/types.js';
+import { documentDefinition, drawnTexts } from './documentDefinition.js';
+import { assertDrawable, loadFonts, type FaceName, type LetterFonts } from './fonts.js';
+
+/** Prints letters to PDF bytes; create one per thread and reuse it for every letter. */
+export interface PdfPrinter {
+  /**
+   * One letter's PDF. Every call lays out a fresh PDF document, so the bytes
+   * depend on this letter only, never on the letters printed before it.
+   */
+  print(document: LetterDocument): Promise<Buffer>;
+}
+
+/** The parts of pdfmake's server-side instance used here; `virtualfs` is not in its typings. */
+interface PdfMake {
+  setFonts(fonts: Record<string, Record<FaceName, string>>): void;
+  setUrlAccessPolicy(policy: (url: string) => boolean): void;
+  setLocalAccessPolicy(policy: (path: string) => boolean): void;
+  createPdf(definition: ReturnType<typeof documentDefinition>): { getBuffer(): Promise<Buffer> };
+  virtualfs: { writeFileSync(name: string, content: Buffer): void };
+}
+
+/**
+ * Loads pdfmake (only here, so text-only commands never do) and the fonts,
+ * once. pdfmake keeps fonts in one instance per module, so all printers of
+ * a thread share that set-up; it is the same every time.
+ *
+ * Locked down: fonts come from pdfmake's in-memory file system, and the
+ * URL and local-file policies refuse everything else, so no content can
+ * make pdfmake fetch a URL or read a file.
+ */
+export async function createPdfPrinter(): Promise<PdfPrinter> {
+  const [fonts, pdfmake] = await Promise.all([loadFonts(), loadPdfMake()]);
+  configure(pdfmake, fonts);
+  return {
+    async print(document) {
+      const definition = documentDefinition(document);
+      assertDrawable(drawnTexts(definition.content), fonts);
+      return pdfmake.createPdf(definition).getBuffer();
+    },
+  };
+}
+
+async function loadPdfMake(): Promise<PdfMake> {
+  const module = await import('pdfmake');
+  return module.default as unknown as PdfMake;
+}
+
+function configure(pdfmake: PdfMake, fonts: LetterFonts): void {
+  const family = {} as Record<FaceName, string>;
+  for (const [face, bytes] of Object.entries(fonts.faces) as [FaceName, Buffer][]) {
+    family[face] = `letters-fonts/${fonts.family}-${face}.ttf`;
+    pdfmake.virtualfs.writeFileSync(family[face], bytes);
+  }
+  pdfmake.setFonts({ [fonts.family]: family });
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy(() => false);
+}

@@ -1,0 +1,68 @@
+import type { Style, StyleDictionary } from 'pdfmake/interfaces.js';
+import type { BlockStyle } from '../../document/types.js';
+
+/**
+ * The look of a letter: page geometry, type sizes and colours, in one place
+ * so that documentDefinition.ts only decides structure. Sizes are in points.
+ */
+
+export const FONT_FAMILY = 'Roboto';
+
+/** Left, top, right, bottom: about 2.3 cm at the sides, like a printed letter. */
+export const PAGE_MARGINS: [number, number, number, number] = [64, 56, 64, 56];
+
+/** Room a hand signature takes between "Yours sincerely," and the name. */
+export const SIGNATURE_SPACE = 44;
+
+export const COLUMN_GAP = 18;
+
+const BRAND = '#4b2366';
+const MUTED = '#444444';
+const LINK = '#1a4f9c';
+const TABLE_RULE = '#9a8aa8';
+export const TABLE_HEADER_FILL = '#ece6f1';
+
+export const defaultStyle: Style = { font: FONT_FAMILY, fontSize: 10.5, lineHeight: 1.2, color: '#1a1a1a' };
+
+/** Named styles the definition refers to; block styles share their names with BLOCK_STYLES. */
+export const namedStyles: StyleDictionary = {
+  paragraph: { margin: [0, 0, 0, 8] },
+  heading1: { fontSize: 13, bold: true, margin: [0, 4, 0, 10] },
+  heading2: { fontSize: 12, bold: true, color: BRAND, margin: [0, 8, 0, 6] },
+  heading3: { fontSize: 10.5, bold: true, margin: [0, 6, 0, 4] },
+  list: { margin: [0, 0, 0, 8] },
+  table: { fontSize: 8.5, lineHeight: 1.1, margin: [0, 2, 0, 10] },
+  tableWide: { fontSize: 7.5 },
+  tableHeader: { bold: true },
+  link: { color: LINK, decoration: 'underline' },
+};
+
+/**
+ * Every block style a template may use, with the look of the block and,
+ * where it differs, of the bold runs inside it (the large "75%" and "9").
+ * A Record over BlockStyle, so a style added to the model without a PDF
+ * look does not compile.
+ */
+export const blockLooks: Record<BlockStyle, { block: Style; strong?: Style }> = {
+  letterhead: { block: { fontSize: 17, bold: true, color: BRAND, characterSpacing: 0.3, margin: [0, 0, 0, 28] } },
+  date: { block: { margin: [0, 0, 0, 14] } },
+  address: { block: { margin: [0, 0, 0, 14] } },
+  title: { block: { fontSize: 13, bold: true, margin: [0, 4, 0, 10] } },
+  signoff: { block: { margin: [0, 0, 0, 8] } },
+  figure: { block: { fontSize: 11, lineHeight: 1.05, margin: [0, 4, 0, 12] }, strong: { fontSize: 32, bold: true, color: BRAND } },
+  lead: { block: { fontSize: 12, margin: [0, 4, 0, 8] }, strong: { fontSize: 26, bold: true, color: BRAND } },
+  small: { block: { fontSize: 8.5, color: MUTED, margin: [0, 0, 0, 6] } },
+  notes: { block: { fontSize: 8.5, color: MUTED, margin: [0, 0, 0, 6] } },
+};
+
+/** Thin rules between all cells: the published tables are ruled grids. */
+export const tableLayout = {
+  hLineWidth: () => 0.5,
+  vLineWidth: () => 0.5,
+  hLineColor: () => TABLE_RULE,
+  vLineColor: () => TABLE_RULE,
+  paddingLeft: () => 3,
+  paddingRight: () => 3,
+  paddingTop: () => 2,
+  paddingBottom: () => 2,
+};

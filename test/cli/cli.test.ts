@@ -1,0 +1,139 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli, tempDir, tempProject } from '../helpers.js';
+
+const knowsley = readFileSync(join(ROOT, 'data/2020/knowsley-metropolitan-borough-council.yaml'), 'utf8');
+
+describe('letters build', () => {
+  it('writes every shipped letter as text into --out', () => {
+    const out = tempDir();
+    const result = runCli(['build', '--out', out]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^5 letters \(5 written, 0 skipped unchanged\) in \d+\.\d s; warnings: 2\n$/);
+    expect(result.stderr).toContain('data/2020/worcester-city-council.yaml  statistics  warning: no statistics: the letter is made without its statistics page');
+    expect(readdirSync(join(out, '2020')).filter((name) => name.endsWith('.txt')).sort()).toEqual(['knowsley-metropolitan-borough-council.txt', 'liverpool-city-council.txt', 'worcester-city-council.txt']);
+    const letter = readFileSync(join(out, '2020/knowsley-metropolitan-borough-council.txt'), 'utf8');
+    expect(letter).toContain('Dear Mr Harden\n\nAnnual Review letter 2020\n');
+    expect(letter).toContain('\f\nComplaints upheld\n\n75% of complaints we investigated were upheld.\n');
+  });
+
+  it('writes nothing when any data file is bad, and lists every problem', () => {
+    const dir = tempProject({
+      '2020/good-council.yaml': knowsley,
+      '2020/bad-council.yaml': knowsley.replace('upheld: 9', 'upheld: 13').replace('training:', 'trainng:'),
+    });
+    const result = runCli(['build', '--out', 'out'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      [
+        'data/2020/bad-council.yaml:9:1  trainng  unknown key `trainng` (did you mean `training`?)',
+        'nothing written (use --keep-going to write the valid letters)',
+        '',
+      ].join('\n').replace('nothing written', '1 problem in 1 file\nnothing written'),
+    );
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it('with --keep-going writes the good letters and still fails', () => {
+    const dir = tempProject({
+      '2020/good-council.yaml': knowsley,
+      '2020/bad-council.yaml': knowsley.replace('upheld: 9', 'upheld: 13'),
+    });
+    const result = runCli(['build', '--out', 'out', '--keep-going'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('data/2020/bad-council.yaml:14:11  statistics.upheld  upheld (13) is more than investigations (12)');
+    expect(readdirSync(join(dir, 'out/2020')).sort()).toEqual(['good-council.pdf', 'good-council.txt', 'manifest.json']);
+  });
+
+  it('refuses an --out that is a file (usage error)', () => {
+    const dir = tempDir({ 'taken.txt': 'x' });
+    const result = runCli(['build', '--out', join(dir, 'taken.txt')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`error: --out ${join(dir, 'taken.txt')} is a file, not a folder\n`);
+  });
+
+  it('refuses an unknown option with exit 2', () => {
+    const result = runCli(['build', '--colour']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe("error: unknown option '--colour'\n(run with --help for usage)\n");
+  });
+
+  it('refuses an unknown format with the allowed ones', () => {
+    const result = runCli(['build', '--format', 'docx', '--out', tempDir()]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^error: --format must be one of: text, .*all \(got "docx"\)\n$/);
+  });
+});
+
+describe('letters preview', () => {
+  it('prints one letter, found by slug prefix', () => {
+    const result = runCli(['preview', 'knowsley']);
+    expect(result.code).toBe(0);
+    expect(result.stdout.startsWith('Local Government & Social Care OMBUDSMAN\n\n22 July 2020\n\nBy email\n\nMr Harden\nChief Executive\nKnowsley Metropolitan Borough Council\n\nDear Mr Harden\n')).toBe(true);
+    expect(result.stderr).toBe('');
+  });
+
+  it('finds by name in any case', () => {
+    const result = runCli(['preview', 'WORCESTER CITY COUNCIL']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Dear Mr Blake\n');
+    expect(result.stderr).toBe('data/2020/worcester-city-council.yaml  statistics  warning: no statistics: the letter is made without its statistics page\n');
+  });
+
+  it('lists the matches when a name is ambiguous', () => {
+    const result = runCli(['preview', 'liverpool']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('error: "liverpool" matches 2 authorities: liverpool-city-council, liverpool-city-region-combined-authority\n');
+  });
+
+  it('suggests the closest when nothing matches', () => {
+    const result = runCli(['preview', 'knowlsey']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('error: no authority matches "knowlsey" (closest: knowsley-metropolitan-borough-council)\n');
+    expect(runCli(['preview', 'birmingham']).stderr).toBe('error: no authority matches "birmingham"; `letters list` shows them all\n');
+  });
+});
+
+describe('letters validate', () => {
+  it('passes the shipped data', () => {
+    const result = runCli(['validate']);
+    expect(result).toEqual({ code: 0, stdout: '5 data files valid\n', stderr: '' });
+  });
+
+  it('reports every problem in every file with file, line, column and field', () => {
+    const dir = tempProject({
+      '2020/a-council.yaml': knowsley.replace('investigations: 12', 'investigations: twelve'),
+      '2020/b-council.yaml': knowsley.replace('type: metropolitan-borough', 'type: metropolitan'),
+    });
+    const result = runCli(['validate'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      [
+        'data/2020/a-council.yaml:13:19  statistics.investigations  expected a whole number, got "twelve"',
+        'data/2020/b-council.yaml:4:9  authority.type  "metropolitan" is not allowed (expected one of: county, district, metropolitan-borough, unitary, london-borough, combined-authority, fire-authority, national-park, other)',
+        '2 problems in 2 files',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('letters diff', () => {
+  it('matches all five published letters', () => {
+    const result = runCli(['diff']);
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n').at(-2)).toBe('5 letters: 5 match, 0 differ');
+  });
+
+  it('fails and shows the words when the template differs', () => {
+    const dir = tempProject({ '2020/worcester-city-council.yaml': readFileSync(join(ROOT, 'data/2020/worcester-city-council.yaml'), 'utf8') });
+    const letter = join(dir, 'templates/2020/letter.md.hbs');
+    writeFileSync(letter, readFileSync(letter, 'utf8').replace('Again, the emphasis is on learning', 'Again, the focus is on learning'));
+    const source = join(ROOT, 'test/fixtures/published/2020-worcester-city-council.txt');
+    const result = runCli(['diff', source], dir);
+    expect(result.code).toBe(1);
+    const line = readFileSync(source, 'utf8').split('\n').findIndex((text) => text.includes('the emphasis is on learning')) + 1;
+    expect(result.stdout).toBe(`DIFFER  ${source}\n  ${source}:${line}  letter  [-emphasis-]{+focus+}\n1 letter: 0 match, 1 differ\n`);
+  });
+});

@@ -1,0 +1,310 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { countProblems, type Problem } from '../../src/errors.js';
+import { MAX_FILE_BYTES } from '../../src/load/yamlFile.js';
+import { CRASH, makeProject, problemLines, runCli, shipped, type TemplateEdits } from './support.js';
+
+/**
+ * The catalogue of bad input: each entry is a project (the shipped templates,
+ * some data files, maybe a template edit) and the exact lines `letters`
+ * must print for it. Every entry is checked twice: in process (load, validate,
+ * render) and through the built command, where `validate` and `build` must
+ * exit 1 with those lines, no stack trace, and nothing in --out.
+ */
+
+const knowsley = shipped('2020/knowsley-metropolitan-borough-council.yaml');
+const liverpool = shipped('2020/liverpool-city-council.yaml');
+const combined = shipped('2024/liverpool-city-region-combined-authority.yaml');
+const K = 'data/2020/knowsley.yaml';
+
+/** `text` with `from` replaced, failing loudly if the shipped file no longer holds `from`. */
+function edit(text: string, from: string | RegExp, to: string): string {
+  const changed = text.replace(from, to);
+  if (changed === text) throw new Error(`test setup: ${String(from)} not found`);
+  return changed;
+}
+
+interface BadInput {
+  name: string;
+  files: Record<string, string | Uint8Array>;
+  edits?: TemplateEdits;
+  lines: string[];
+}
+
+const allowedTypes = 'county, district, metropolitan-borough, unitary, london-borough, combined-authority, fire-authority, national-park, other';
+const topKeys2020 = 'authority, recipient, statistics, training, delay';
+const aliasBomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((name, i) => `${name}: &${name} [${Array(10).fill(`*${'abcdefg'[i]}`).join(', ')}]`)].join('\n');
+
+const catalogue: BadInput[] = [
+  {
+    name: 'malformed YAML (an unclosed bracket)',
+    files: { [K]: edit(knowsley, 'role: Chief Executive', 'role: [Chief Executive') },
+    lines: [`${K}:9:1  YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]`],
+  },
+  {
+    name: 'tab indentation',
+    files: { [K]: edit(knowsley, '  surname: Harden', '\tsurname: Harden') },
+    lines: [`${K}:7:1  tab used for indentation (indent with spaces)`],
+  },
+  {
+    name: 'a duplicate key',
+    files: { [K]: edit(knowsley, '  role: Chief Executive', '  role: Chief Executive\n  title: Dr') },
+    lines: [`${K}:9:3  recipient.title  \`title\` is given twice in the same map (first on line 6): give each key once`],
+  },
+  {
+    name: 'an empty file',
+    files: { [K]: '' },
+    lines: [`${K}:1:1  file is empty (expected a map with keys ${topKeys2020})`],
+  },
+  {
+    name: 'a bare scalar at the top',
+    files: { [K]: 'Knowsley Metropolitan Borough Council\n' },
+    lines: [`${K}:1:1  expected a map with keys ${topKeys2020}, got "Knowsley Metropolitan Borough Council"`],
+  },
+  {
+    name: 'a list at the top',
+    files: { [K]: '- authority\n- recipient\n' },
+    lines: [`${K}:1:1  expected a map with keys ${topKeys2020}, got a list`],
+  },
+  {
+    name: 'a list where a map belongs',
+    files: { [K]: edit(knowsley, /recipient:\n[\s\S]*?\ntraining:/, 'recipient:\n  - Mr Harden\n  - Chief Executive\ntraining:') },
+    lines: [`${K}:6:3  recipient  expected a map with keys title, forename, surname, role, got a list`],
+  },
+  {
+    name: 'a count written in words',
+    files: { [K]: edit(knowsley, 'investigations: 12', 'investigations: twelve') },
+    lines: [`${K}:13:19  statistics.investigations  expected a whole number, got "twelve"`],
+  },
+  {
+    name: 'a count given as true',
+    files: { [K]: edit(knowsley, 'upheld: 9', 'upheld: true') },
+    lines: [`${K}:14:11  statistics.upheld  expected a whole number, got true`],
+  },
+  {
+    name: 'a count given as a date',
+    files: { [K]: edit(knowsley, 'investigations: 12', 'investigations: 2020-03-31') },
+    lines: [`${K}:13:19  statistics.investigations  expected a whole number, got the date 2020-03-31`],
+  },
+  {
+    name: 'a count in quotes',
+    files: { [K]: edit(knowsley, 'investigations: 12', 'investigations: "12"') },
+    lines: [`${K}:13:19  statistics.investigations  expected a whole number, got "12" (remove the quotes)`],
+  },
+  {
+    name: 'a negative count',
+    files: { [K]: edit(knowsley, 'satisfactory_remedies: 3', 'satisfactory_remedies: -3') },
+    lines: [`${K}:15:26  statistics.satisfactory_remedies  must be 0 or more, got -3`],
+  },
+  {
+    name: 'a fractional count',
+    files: { [K]: edit(knowsley, 'upheld: 9', 'upheld: 9.5') },
+    lines: [`${K}:14:11  statistics.upheld  expected a whole number, got the fraction 9.5`],
+  },
+  {
+    name: 'upheld more than investigations',
+    files: { [K]: edit(knowsley, 'upheld: 9', 'upheld: 13') },
+    lines: [`${K}:14:11  statistics.upheld  is 13, more than investigations (12): expected at most 12`],
+  },
+  {
+    name: 'satisfactory remedies more than upheld',
+    files: { [K]: edit(knowsley, 'satisfactory_remedies: 3', 'satisfactory_remedies: 10') },
+    lines: [`${K}:15:26  statistics.satisfactory_remedies  is 10, more than upheld (9): expected at most 9`],
+  },
+  {
+    name: 'complied more than outcomes',
+    files: { [K]: edit(knowsley, 'complied: 4', 'complied: 5') },
+    lines: [`${K}:16:40  statistics.compliance.complied  is 5, more than outcomes (4): expected at most 4`],
+  },
+  {
+    name: 'a given percentage that disagrees with its counts',
+    files: { [K]: `${knowsley}  upheld_rate: 70\n` },
+    lines: [`${K}:17:16  statistics.upheld_rate  is given as 70% but the counts give 75% (upheld ÷ investigations, rounded half up): expected 75, or leave it out`],
+  },
+  {
+    name: 'an unknown key at the top (a typo)',
+    files: { [K]: edit(knowsley, 'training:', 'trainng:') },
+    lines: [`${K}:9:1  trainng  unknown key \`trainng\` (did you mean \`training\`?)`],
+  },
+  {
+    name: 'an unknown key nested (a typo of a required key: reported once)',
+    files: { [K]: edit(knowsley, 'surname:', 'surnme:') },
+    lines: [`${K}:7:3  recipient.surnme  unknown key \`surnme\` (did you mean \`surname\`?)`],
+  },
+  {
+    name: 'an unknown key nested, nothing like a known one',
+    files: { [K]: `${knowsley}  colour: blue\n` },
+    lines: [`${K}:17:3  statistics.colour  unknown key \`colour\` (expected \`investigations\`, \`upheld\`, \`satisfactory_remedies\`, \`compliance\`, \`upheld_rate\`, \`compliance_rate\`, \`remedy_rate\`)`],
+  },
+  {
+    name: 'a note the year does not have',
+    files: { 'data/2024/combined.yaml': `${combined}delay:\n  proportion: half\n` },
+    lines: ['data/2024/combined.yaml:18:1  delay  this year\'s letter has no delay note (its notes: training): remove `delay`'],
+  },
+  {
+    name: 'a missing required field',
+    files: { [K]: edit(knowsley, '  role: Chief Executive\n', '') },
+    lines: [`${K}:6:3  recipient.role  is required (expected text)`],
+  },
+  {
+    name: 'a missing field that only bodies other than councils need',
+    files: { 'data/2024/combined.yaml': edit(combined, '  shared_with: the Mayor\n', '') },
+    lines: ['data/2024/combined.yaml:3:3  authority.shared_with  is required for a combined-authority: whom the letter is shared with, e.g. "the Mayor"'],
+  },
+  {
+    name: 'an unknown authority type',
+    files: { [K]: edit(knowsley, 'type: metropolitan-borough', 'type: metropolitan') },
+    lines: [`${K}:4:9  authority.type  "metropolitan" is not allowed (did you mean "metropolitan-borough"? expected one of: ${allowedTypes})`],
+  },
+  {
+    name: 'a value on two lines',
+    files: { [K]: edit(knowsley, 'surname: Harden', 'surname: "Har\\nden"') },
+    lines: [`${K}:7:12  recipient.surname  must be one line of plain text (no line breaks, tabs or control characters), got "Har\\nden"`],
+  },
+  {
+    name: 'an unknown year',
+    files: { 'data/2019/knowsley.yaml': knowsley },
+    lines: ['data/2019/knowsley.yaml:1:1  no template for year 2019 (years with templates: 2018, 2020, 2024)'],
+  },
+  {
+    name: 'bytes that are not UTF-8 (a Windows-1252 "é")',
+    files: { [K]: Buffer.concat([Buffer.from(edit(knowsley, 'surname: Harden', 'surname: Hard')), Buffer.from([0xe9]), Buffer.from('n\n')]) },
+    lines: [`${K}:17:1  file is not valid UTF-8 text: byte 0xE9 here (save the file as UTF-8)`],
+  },
+  {
+    name: 'a YAML alias bomb',
+    files: { [K]: `${aliasBomb}\n` },
+    lines: [`${K}:2:8  aliases expand to too much data (at most 100 copies in all): write the values out instead`],
+  },
+  {
+    name: 'an alias to no anchor',
+    files: { [K]: edit(knowsley, 'surname: Harden', 'surname: *Harden') },
+    lines: [`${K}:7:12  \`*Harden\` refers to no anchor \`&Harden\` above it (remove the \`*\` or put the value in quotes)`],
+  },
+  {
+    name: 'a custom tag (!!js/function)',
+    files: { [K]: edit(knowsley, 'surname: Harden', 'surname: !!js/function "function () { return 1 }"') },
+    lines: [`${K}:7:12  recipient.surname  the tag \`!!js/function\` is not allowed: data files hold plain values (remove the tag)`],
+  },
+  {
+    name: 'a second YAML document',
+    files: { [K]: `${knowsley}---\nauthority: {}\n` },
+    lines: [`${K}:17:1  a second YAML document starts here: a data file holds one (remove the \`---\` or \`...\` line)`],
+  },
+  {
+    name: 'an enormous file',
+    files: { [K]: `${knowsley}# ${'x'.repeat(MAX_FILE_BYTES)}\n` },
+    lines: [`${K}:1:1  file is too large (${(knowsley.length + MAX_FILE_BYTES + 3).toLocaleString('en-GB')} bytes; a data file may be at most 262,144 bytes)`],
+  },
+  {
+    name: 'two files for the same authority and year',
+    files: { 'data/2020/knowsley.yaml': knowsley, 'data/2020/knowsley-mbc.yaml': knowsley },
+    lines: ['data/2020/knowsley.yaml:3:9  authority.name  Knowsley Metropolitan Borough Council already has a 2020 letter in data/2020/knowsley-mbc.yaml'],
+  },
+  {
+    name: 'a file name that is not a valid slug',
+    files: { 'data/2020/Knowsley MBC.yaml': knowsley },
+    lines: ['data/2020/Knowsley MBC.yaml:1:1  "Knowsley MBC" is not a valid file name: use lower-case letters, digits and single hyphens, e.g. knowsley-mbc.yaml'],
+  },
+  {
+    name: 'a .yml file',
+    files: { 'data/2020/knowsley.yml': knowsley },
+    lines: ['data/2020/knowsley.yml:1:1  data files end in .yaml: rename it knowsley.yaml'],
+  },
+  {
+    name: 'a template with an unknown placeholder',
+    files: { [K]: knowsley },
+    edits: { '2020/letter.md.hbs': (text) => `{{recipient.nmae}}\n${text}` },
+    lines: ['templates/2020/letter.md.hbs:1:3  recipient.nmae  is not defined: the letter model has no such field (check the spelling against the data and year.yaml)'],
+  },
+  {
+    name: 'a template with an unknown field in {{#if}}, in a partial',
+    files: { 'data/2020/liverpool.yaml': liverpool },
+    edits: { '2020/partials/delay-note.md.hbs': (text) => `{{#if delay.incompete}}x{{/if}}${text}` },
+    lines: ['templates/2020/partials/delay-note.md.hbs:1:7  delay.incompete  is not defined: the letter model has no such field (check the spelling against the data and year.yaml)'],
+  },
+  {
+    name: 'a template with an unknown helper',
+    files: { [K]: knowsley },
+    edits: { '2020/letter.md.hbs': (text) => `{{upper recipient.name}}\n${text}` },
+    lines: ['templates/2020/letter.md.hbs:1:1  unknown helper "upper" (expected one of: words, number, plural, article, eq)'],
+  },
+  {
+    name: 'a template with a syntax error',
+    files: { [K]: knowsley },
+    edits: { '2020/letter.md.hbs': (text) => `Dear {{recipient.name}\n${text}` },
+    lines: ['templates/2020/letter.md.hbs:1:22  template syntax: unexpected "}" (expected }} to close the mustache)'],
+  },
+  {
+    name: 'a template with a block never closed',
+    files: { [K]: knowsley },
+    edits: { '2020/letter.md.hbs': (text) => `{{#if training}}\n${text}` },
+    lines: ['templates/2020/letter.md.hbs:1:1  template syntax: {{#if}} is never closed (expected {{/if}} before the end of the file)'],
+  },
+  {
+    name: 'a template that reaches for a built-in property',
+    files: { [K]: knowsley },
+    edits: { '2020/letter.md.hbs': (text) => `{{recipient.constructor}}\n${text}` },
+    lines: ['templates/2020/letter.md.hbs:1:3  recipient.constructor  `constructor` is a built-in property, not a field of the letter model'],
+  },
+  {
+    name: 'a template calling an unknown partial',
+    files: { [K]: knowsley },
+    edits: { '2020/letter.md.hbs': (text) => `{{> adressee}}\n${text}` },
+    lines: ['templates/2020/letter.md.hbs:1:1  unknown partial "adressee" (expected one of: addressee, letterhead, signoff, training-note, authority-noun, delay-note, statistics)'],
+  },
+];
+
+// Each entry runs the built command twice; a slow machine needs more than the default 5 s.
+describe('the catalogue of bad input', { timeout: 60_000 }, () => {
+  it('has at least 25 entries', () => {
+    expect(catalogue.length).toBeGreaterThanOrEqual(25);
+  });
+
+  describe.each(catalogue)('$name', ({ files, edits, lines }) => {
+    it('is reported exactly, with file, line and column', async () => {
+      expect(await problemLines(makeProject(files, edits))).toEqual(lines);
+    });
+
+    it.concurrent('makes `letters validate` exit 1 with exactly those lines and a count', async () => {
+      const result = await runCli(['validate'], makeProject(files, edits));
+      expect(result.stderr).toBe([...lines, countProblems(asProblems(lines)), ''].join('\n'));
+      expect(result.code).toBe(1);
+    });
+
+    it.concurrent('makes `letters build` exit 1, say why, and write nothing', async () => {
+      const dir = makeProject(files, edits);
+      const result = await runCli(['build', '--format', 'text', '--out', 'out'], dir);
+      const printed = result.stderr.split('\n');
+      for (const line of lines) expect(printed.some((text) => text.startsWith(line)), `${line}\nin\n${result.stderr}`).toBe(true);
+      expect(result.stderr).not.toMatch(CRASH);
+      expect(result.code).toBe(1);
+      expect(existsSync(join(dir, 'out')) ? readdirSync(join(dir, 'out'), { recursive: true }) : []).toEqual([]);
+    });
+  });
+});
+
+describe('good input that looks unusual', { timeout: 60_000 }, () => {
+  it('accepts a file that starts with a byte-order mark', async () => {
+    const dir = makeProject({ [K]: `\uFEFF${knowsley}` });
+    expect(await problemLines(dir)).toEqual([]);
+    expect((await runCli(['validate'], dir)).code).toBe(0);
+  });
+
+  it('accepts anchors and aliases used within the limit', async () => {
+    const dir = makeProject({ [K]: edit(knowsley, 'compliance: { outcomes: 4, complied: 4 }', 'compliance: &c { outcomes: 4, complied: 4 }') });
+    expect(await problemLines(dir)).toEqual([]);
+  });
+
+  it('refuses an alias bomb fast', async () => {
+    const started = performance.now();
+    await problemLines(makeProject({ [K]: `${aliasBomb}\ni: [${Array(10).fill('*h').join(', ')}]\n` }));
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
+
+/** Enough of a Problem to count the printed lines by file, as the CLI does. */
+function asProblems(lines: string[]): Problem[] {
+  return lines.map((line) => ({ severity: 'error', file: line.split(':')[0]!, message: line }));
+}
