@@ -110,6 +110,8 @@ try {
   await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) {
+    // Our own argument checks throw past commander's printing: say what is wrong here.
+    if (error.code.startsWith('letters.')) process.stderr.write(`${error.message}\n(run with --help for usage)\n`);
     // --help and --version exit 0; every other parse failure is wrong usage.
     process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE;
   } else {

@@ -1,14 +1,16 @@
 import type { Problem } from './errors.js';
-import { LettersError } from './errors.js';
+import { LettersError, formatProblem } from './errors.js';
 import { findDataFiles, type DataFile } from './load/dataFiles.js';
 import { listYears, loadYear, type Year } from './load/yearTemplates.js';
-import { readYamlFile } from './load/yamlFile.js';
+import { locate, readYamlFile, type YamlFile } from './load/yamlFile.js';
+import { renderLetter, type RenderedLetter } from './render.js';
 import type { AuthorityRecord } from './validate/schema.js';
 import { validateAuthority } from './validate/validateAuthority.js';
 
-/** A data file that passed validation, ready to render. */
+/** A data file that passed validation and rendered: its document is ready to write. */
 export interface Letter extends DataFile {
   record: AuthorityRecord;
+  rendered: RenderedLetter;
 }
 
 export interface Project {
@@ -23,12 +25,16 @@ export interface ProjectOptions {
   templatesDir: string;
   /** Only these years (all when absent). */
   year?: string;
+  /** Only the data files this accepts (all when absent): preview reads just the file it shows. */
+  only?: (file: DataFile) => boolean;
 }
 
 /**
- * Loads the years' templates and every data file, validating all of them.
- * Never stops at the first problem: the caller gets every letter that is
- * good and every problem in the others.
+ * Loads the years' templates and every data file, validating each and
+ * rendering it to its document (a template that fails for some data is
+ * found here, before anything is written). Never stops at the first
+ * problem: the caller gets every letter that is good and every problem in
+ * the others.
  */
 export async function loadProject(options: ProjectOptions): Promise<Project> {
   const available = await listYears(options.templatesDir);
@@ -37,7 +43,7 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
   }
   const found = await findDataFiles(options.dataDir);
   const problems: Problem[] = [...found.problems];
-  const wanted = found.files.filter((file) => options.year === undefined || file.year === options.year);
+  const wanted = found.files.filter((file) => (options.year === undefined || file.year === options.year) && (options.only?.(file) ?? true));
 
   const years = new Map<string, Year>();
   for (const year of new Set(wanted.map((file) => file.year))) {
@@ -57,21 +63,45 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
     const year = years.get(file.year);
     if (!year) {
       if (!available.includes(file.year)) {
-        problems.push({ severity: 'error', file: file.file, message: `no template for year ${file.year} (years with templates: ${available.join(', ')})` });
+        problems.push({ severity: 'error', file: file.file, line: 1, column: 1, message: `no template for year ${file.year} (years with templates: ${available.join(', ')})` });
       }
       continue;
     }
-    const checked = validateAuthority(yaml, year.config);
+    const checked = checkLetter(file, yaml, year);
     problems.push(...checked.problems);
-    if (!checked.record) continue;
-    const key = `${file.year}/${checked.record.authority.name.toLowerCase()}`;
+    if (!checked.letter) continue;
+    const key = `${file.year}/${checked.letter.record.authority.name.toLowerCase()}`;
     const other = names.get(key);
     if (other) {
-      problems.push({ severity: 'error', file: file.file, line: 1, column: 1, field: 'authority.name', message: `${checked.record.authority.name} already has a ${file.year} letter in ${other}` });
+      const message = `${checked.letter.record.authority.name} already has a ${file.year} letter in ${other}`;
+      problems.push({ severity: 'error', file: file.file, ...locate(yaml, ['authority', 'name']), field: 'authority.name', message });
       continue;
     }
     names.set(key, file.file);
-    letters.push({ ...file, record: checked.record });
+    letters.push(checked.letter);
   }
-  return { years, letters, problems };
+  return { years, letters, problems: distinct(problems) };
+}
+
+/** Validates one parsed data file and renders its letter: the letter, or every problem found. */
+export function checkLetter(file: DataFile, yaml: YamlFile, year: Year): { letter?: Letter; problems: Problem[] } {
+  const checked = validateAuthority(yaml, year.config);
+  if (!checked.record) return { problems: checked.problems };
+  try {
+    return { letter: { ...file, record: checked.record, rendered: renderLetter({ file: file.file, record: checked.record }, year) }, problems: [] };
+  } catch (error) {
+    if (!(error instanceof LettersError)) throw error;
+    return { problems: error.problems.length > 0 ? error.problems : [{ severity: 'error', file: file.file, message: error.message }] };
+  }
+}
+
+/** A template mistake fails every letter of its year the same way: report it once. */
+function distinct(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const key = formatProblem(problem);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

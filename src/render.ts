@@ -13,7 +13,7 @@ export interface RenderedLetter {
 }
 
 /** Data + year → model → markup → document tree. Throws a LettersError naming the file. */
-export function renderLetter(letter: Letter, year: Year): RenderedLetter {
+export function renderLetter(letter: Pick<Letter, 'file' | 'record'>, year: Year): RenderedLetter {
   const { model, warnings } = buildLetterModel(letter.record, year.config, letter.file);
   const markup = year.render(escapeStrings(model));
   let sections;

@@ -1,4 +1,3 @@
-import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { resolve, sep } from 'node:path';
 import { EXIT_FAILURE, EXIT_OK, UsageError, formatProblem, type Problem } from '../errors.js';
@@ -10,6 +9,7 @@ import { runBatch } from '../batch/runBatch.js';
 import { summaryJson, summaryLine, type BuildSummary } from '../batch/summary.js';
 import { findDataFiles } from '../load/dataFiles.js';
 import { loadProject } from '../project.js';
+import { checkOutDir } from '../output/checkOutDir.js';
 import { FORMAT_NAMES, type FormatName } from '../writers/index.js';
 import { findLetter } from './findLetter.js';
 import type { InputOptions } from './options.js';
@@ -113,9 +113,4 @@ export function parseFormats(format: string): FormatName[] {
 function invalidDataFiles(problems: Problem[], dataDir: string): number {
   const root = resolve(dataDir) + sep;
   return new Set(problems.filter((p) => p.severity === 'error' && p.file && resolve(p.file).startsWith(root)).map((p) => p.file)).size;
-}
-
-async function checkOutDir(outDir: string): Promise<void> {
-  const info = await stat(outDir).catch(() => undefined);
-  if (info && !info.isDirectory()) throw new UsageError(`--out ${outDir} is a file, not a folder`);
 }

@@ -1,5 +1,4 @@
 import { EXIT_OK } from '../errors.js';
-import { buildLetterModel } from '../compute/letterModel.js';
 import { loadProject } from '../project.js';
 import type { InputOptions } from './options.js';
 import { reportProblems } from './report.js';
@@ -8,9 +7,7 @@ import { reportProblems } from './report.js';
 export async function listCommand(options: InputOptions): Promise<number> {
   const project = await loadProject({ dataDir: options.data, templatesDir: options.templates, year: options.year });
   for (const letter of project.letters) {
-    const year = project.years.get(letter.year)!;
-    const { warnings } = buildLetterModel(letter.record, year.config, letter.file);
-    const notes = warnings.map((w) => `  (${w.message})`).join('');
+    const notes = letter.rendered.warnings.map((w) => `  (${w.message})`).join('');
     process.stdout.write(`${letter.year}  ${letter.slug}  ${letter.record.authority.name}${notes}\n`);
   }
   reportProblems(project.problems);

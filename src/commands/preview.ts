@@ -1,37 +1,37 @@
 import { basename, join } from 'node:path';
 import { EXIT_FAILURE, EXIT_OK, LettersError } from '../errors.js';
 import type { LetterDocument } from '../document/types.js';
+import { findDataFiles, type DataFile } from '../load/dataFiles.js';
 import { writeFileAtomic } from '../output/atomicWrite.js';
 import { loadProject } from '../project.js';
-import { renderLetter } from '../render.js';
 import { writeText } from '../writers/text.js';
 import { findLetter } from './findLetter.js';
 import type { InputOptions } from './options.js';
+import { reportProblems, reportWarnings } from './report.js';
 
 export interface PreviewOptions extends InputOptions {
   /** Write a PDF instead of printing text: true for the default path, or a file name. */
   pdf?: string | boolean;
 }
-import { reportProblems, reportWarnings } from './report.js';
 
 /** `letters preview <authority>`: one letter's text on stdout (or a PDF with --pdf), warnings on stderr. */
 export async function previewCommand(query: string, options: PreviewOptions): Promise<number> {
-  const project = await loadProject({ dataDir: options.data, templatesDir: options.templates, year: options.year });
-  // A data file with errors is not among the letters: show its problems rather than "not found".
   const wanted = query.trim().toLowerCase();
+  const only = await slugMatch(options, wanted);
+  const project = await loadProject({ dataDir: options.data, templatesDir: options.templates, year: options.year, only });
+  // A data file with errors is not among the letters: show its problems rather than "not found".
   const broken = project.problems.filter((p) => p.file && basename(p.file).startsWith(wanted));
   if (broken.length > 0) {
     reportProblems(broken);
     return EXIT_FAILURE;
   }
-  const letter = findLetter(project.letters, query);
   const yearProblems = project.problems.filter((p) => p.file?.startsWith(options.templates));
   if (yearProblems.length > 0) {
     reportProblems(yearProblems);
     return EXIT_FAILURE;
   }
-  const year = project.years.get(letter.year)!;
-  const { document, warnings } = renderLetter(letter, year);
+  const letter = findLetter(project.letters, query);
+  const { document, warnings } = letter.rendered;
   reportWarnings(warnings);
   if (options.pdf === undefined || options.pdf === false) {
     process.stdout.write(writeText(document));
@@ -41,6 +41,20 @@ export async function previewCommand(query: string, options: PreviewOptions): Pr
     process.stdout.write(`${file}\n`);
   }
   return EXIT_OK;
+}
+
+/**
+ * When the query names files by slug (exactly, or as the prefix of one slug),
+ * only those files are read: previewing one letter need not validate the
+ * other 400. A name, or a prefix shared by several slugs, reads them all.
+ */
+async function slugMatch(options: PreviewOptions, wanted: string): Promise<((file: DataFile) => boolean) | undefined> {
+  const { files } = await findDataFiles(options.data);
+  const slugs = new Set(files.filter((file) => options.year === undefined || file.year === options.year).map((file) => file.slug));
+  if (slugs.has(wanted)) return (file) => file.slug === wanted;
+  const prefixed = [...slugs].filter((slug) => slug.startsWith(wanted));
+  if (prefixed.length === 1) return (file) => file.slug === prefixed[0];
+  return undefined;
 }
 
 /** The PDF writer is loaded only here, so a text preview never pays for pdfmake. */

@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { LettersError, type Problem } from '../errors.js';
+import { LettersError, UsageError, type Problem } from '../errors.js';
 import { compileLetterTemplate, type RenderMarkup, type TemplateSource } from '../template/compile.js';
 import { yearSchema, type YearConfig } from '../validate/schema.js';
 import { issueMessage, unknownKeyMessage } from '../validate/messages.js';
@@ -23,7 +23,7 @@ const SHARED_PARTIALS = 'partials';
 /** Years that have a template folder (four digits and a year.yaml), in order. */
 export async function listYears(templatesDir: string): Promise<string[]> {
   const entries = await readdir(templatesDir, { withFileTypes: true }).catch(() => {
-    throw new LettersError(`templates folder not found: ${templatesDir}`);
+    throw new UsageError(`templates folder not found: ${templatesDir} (give the folder of year templates with --templates)`);
   });
   const years: string[] = [];
   for (const entry of entries) {
