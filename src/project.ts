@@ -3,14 +3,18 @@ import { LettersError, formatProblem } from './errors.js';
 import { findDataFiles, type DataFile } from './load/dataFiles.js';
 import { listYears, loadYear, type Year } from './load/yearTemplates.js';
 import { locate, readYamlFile, type YamlFile } from './load/yamlFile.js';
-import { renderLetter, type RenderedLetter } from './render.js';
+import { renderLetter } from './render.js';
 import type { AuthorityRecord } from './validate/schema.js';
 import { validateAuthority } from './validate/validateAuthority.js';
 
-/** A data file that passed validation and rendered: its document is ready to write. */
+/**
+ * A data file that passed validation and rendered without error. The
+ * document itself is not kept (400 of them would fill memory); rendering
+ * again is cheap and gives the same document.
+ */
 export interface Letter extends DataFile {
   record: AuthorityRecord;
-  rendered: RenderedLetter;
+  warnings: Problem[];
 }
 
 export interface Project {
@@ -88,7 +92,8 @@ export function checkLetter(file: DataFile, yaml: YamlFile, year: Year): { lette
   const checked = validateAuthority(yaml, year.config);
   if (!checked.record) return { problems: checked.problems };
   try {
-    return { letter: { ...file, record: checked.record, rendered: renderLetter({ file: file.file, record: checked.record }, year) }, problems: [] };
+    const { warnings } = renderLetter({ file: file.file, record: checked.record }, year);
+    return { letter: { ...file, record: checked.record, warnings }, problems: [] };
   } catch (error) {
     if (!(error instanceof LettersError)) throw error;
     return { problems: error.problems.length > 0 ? error.problems : [{ severity: 'error', file: file.file, message: error.message }] };

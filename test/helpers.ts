@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterEach } from 'vitest';
 import { loadProject } from '../src/project.js';
+import { renderLetter } from '../src/render.js';
 import { writeText } from '../src/writers/text.js';
 
 export const ROOT = resolve(import.meta.dirname, '..');
@@ -51,7 +52,7 @@ export async function renderProject(dir: string): Promise<{ texts: Map<string, s
   const texts = new Map<string, string>();
   const warnings: string[] = [];
   for (const letter of project.letters) {
-    const { rendered } = letter;
+    const rendered = renderLetter(letter, project.years.get(letter.year)!);
     warnings.push(...rendered.warnings.map((w) => w.message));
     texts.set(`${letter.year}/${letter.slug}`, writeText(rendered.document));
   }

@@ -96,7 +96,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       options.inFlight,
       async ({ letter, inputs }) => {
         try {
-          const made = await options.pool.run({ letter, formats, outDir });
+          const made = await options.pool.run({ letter, formats, outDir, templatesDir: options.templatesDir });
           if (made.ok) {
             const manifest = manifests.get(letter.year)!;
             manifest.set(letter.slug, { inputs, files: keptFiles(manifest.get(letter.slug), inputs, made.files), warnings: made.warnings });

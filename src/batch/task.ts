@@ -5,6 +5,7 @@ import type { FormatName } from '../writers/index.js';
 /** What the main thread sends a worker: one letter to make in each format. */
 export interface LetterTask {
   letter: Letter;
+  templatesDir: string;
   formats: FormatName[];
   outDir: string;
 }

@@ -1,7 +1,9 @@
 import { basename } from 'node:path';
 import { LettersError, type Problem } from '../errors.js';
+import { loadYear, type Year } from '../load/yearTemplates.js';
 import { writeFileAtomic } from '../output/atomicWrite.js';
 import type { Letter } from '../project.js';
+import { renderLetter } from '../render.js';
 import { WRITERS } from '../writers/index.js';
 import { hashBytes } from './inputHash.js';
 import { outputPath } from './outputPath.js';
@@ -9,14 +11,27 @@ import { pdfPageCount } from './pdfPages.js';
 import type { LetterResult, LetterTask, WrittenFile } from './task.js';
 
 /**
- * A batch worker thread: writes one letter per task, from the document the
- * main thread rendered while validating. The PDF writer keeps its fonts and
- * printer per thread, and is loaded only when the first PDF is asked for.
+ * A batch worker thread: makes one letter per task. Each thread compiles a
+ * year's templates the first time it meets that year and keeps them; the PDF
+ * writer keeps its fonts and printer per thread the same way, and is loaded
+ * only when the first PDF is asked for.
  */
+
+const years = new Map<string, Promise<Year>>();
+
+function yearOf(templatesDir: string, year: string): Promise<Year> {
+  let loading = years.get(year);
+  if (!loading) {
+    loading = loadYear(templatesDir, year);
+    years.set(year, loading);
+  }
+  return loading;
+}
+
 export default async function makeLetter(task: LetterTask): Promise<LetterResult> {
   const { letter, formats, outDir } = task;
   try {
-    const { document, warnings } = letter.rendered;
+    const { document, warnings } = renderLetter(letter, await yearOf(task.templatesDir, letter.year));
     // Every format is made before any is written, so a letter that fails
     // (say, a glyph missing from the PDF font) leaves none of its files changed.
     const made = [];

@@ -2,6 +2,7 @@ import { EXIT_FAILURE, EXIT_OK } from '../errors.js';
 import { diffLetter, formatHunk, type LetterDiff } from '../diff/diffLetter.js';
 import { listReferenceLetters, referenceLetter } from '../diff/referenceLetters.js';
 import { loadProject } from '../project.js';
+import { renderLetter } from '../render.js';
 import type { InputOptions } from './options.js';
 import { reportProblems } from './report.js';
 
@@ -24,7 +25,7 @@ export async function diffCommand(files: string[], options: DiffOptions): Promis
       failed += 1;
       continue;
     }
-    results.push(await diffLetter(reference, letter.rendered.document));
+    results.push(await diffLetter(reference, renderLetter(letter, project.years.get(letter.year)!).document));
   }
   for (const result of results) printResult(result);
   const differ = results.filter((r) => r.differences.length > 0 || r.staleExpectations.length > 0).length + failed;

@@ -7,7 +7,7 @@ import { reportProblems } from './report.js';
 export async function listCommand(options: InputOptions): Promise<number> {
   const project = await loadProject({ dataDir: options.data, templatesDir: options.templates, year: options.year });
   for (const letter of project.letters) {
-    const notes = letter.rendered.warnings.map((w) => `  (${w.message})`).join('');
+    const notes = letter.warnings.map((w) => `  (${w.message})`).join('');
     process.stdout.write(`${letter.year}  ${letter.slug}  ${letter.record.authority.name}${notes}\n`);
   }
   reportProblems(project.problems);

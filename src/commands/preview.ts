@@ -4,6 +4,7 @@ import type { LetterDocument } from '../document/types.js';
 import { findDataFiles, type DataFile } from '../load/dataFiles.js';
 import { writeFileAtomic } from '../output/atomicWrite.js';
 import { loadProject } from '../project.js';
+import { renderLetter } from '../render.js';
 import { writeText } from '../writers/text.js';
 import { findLetter } from './findLetter.js';
 import type { InputOptions } from './options.js';
@@ -31,7 +32,7 @@ export async function previewCommand(query: string, options: PreviewOptions): Pr
     return EXIT_FAILURE;
   }
   const letter = findLetter(project.letters, query);
-  const { document, warnings } = letter.rendered;
+  const { document, warnings } = renderLetter(letter, project.years.get(letter.year)!);
   reportWarnings(warnings);
   if (options.pdf === undefined || options.pdf === false) {
     process.stdout.write(writeText(document));

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempDir, tempProject } from '../helpers.js';
+import { readPdf } from '../pdf/readPdf.js';
 
 const knowsley = readFileSync(join(ROOT, 'data/2020/knowsley-metropolitan-borough-council.yaml'), 'utf8');
 
@@ -72,6 +73,18 @@ describe('letters preview', () => {
     expect(result.code).toBe(0);
     expect(result.stdout.startsWith('Local Government & Social Care OMBUDSMAN\n\n22 July 2020\n\nBy email\n\nMr Harden\nChief Executive\nKnowsley Metropolitan Borough Council\n\nDear Mr Harden\n')).toBe(true);
     expect(result.stderr).toBe('');
+  });
+
+  it('writes one PDF with --pdf, to out/preview/<slug>.pdf or the file given, and prints its path', async () => {
+    const dir = tempProject({ '2020/knowsley-metropolitan-borough-council.yaml': knowsley });
+    const byDefault = runCli(['preview', 'knowsley', '--pdf'], dir);
+    expect(byDefault).toEqual({ code: 0, stdout: 'out/preview/knowsley-metropolitan-borough-council.pdf\n', stderr: '' });
+    const named = runCli(['preview', 'knowsley', '--pdf', 'letter.pdf'], dir);
+    expect(named.stdout).toBe('letter.pdf\n');
+    const pdf = await readPdf(readFileSync(join(dir, 'letter.pdf')));
+    expect(pdf.info.Title).toBe('Annual Review letter 2020 – Knowsley Metropolitan Borough Council');
+    expect(pdf.pages[0]).toContain('Dear Mr Harden');
+    expect(readFileSync(join(dir, 'letter.pdf')).equals(readFileSync(join(dir, 'out/preview/knowsley-metropolitan-borough-council.pdf')))).toBe(true);
   });
 
   it('finds by name in any case', () => {
