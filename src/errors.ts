@@ -1,3 +1,5 @@
+import { visible } from './validate/visible.js';
+
 /**
  * Problems and errors. Library code never exits: it returns problems or
  * throws a LettersError; the CLI prints and chooses the exit code in one place.
@@ -42,7 +44,8 @@ export class UsageError extends LettersError {
 
 /** `file:line:col  field  message`, leaving out the parts a problem lacks. */
 export function formatProblem(problem: Problem): string {
-  let where = problem.file ?? '';
+  // A file name can hold characters a terminal would act on: show them escaped.
+  let where = visible(problem.file ?? '');
   if (problem.file && problem.line !== undefined) {
     where += `:${problem.line}`;
     if (problem.column !== undefined) where += `:${problem.column}`;

@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError, type Problem } from '../errors.js';
+import { visible } from '../validate/visible.js';
 
 /** One data file: `data/<year>/<slug>.yaml`. */
 export interface DataFile {
@@ -32,7 +33,7 @@ export async function findDataFiles(dataDir: string): Promise<{ files: DataFile[
     const year = yearEntry.name;
     const yearDir = join(dataDir, year);
     if (!YEAR.test(year)) {
-      problems.push({ severity: 'error', file: yearDir, message: `"${year}" is not a year: data folders are named by year (four digits), e.g. data/2020` });
+      problems.push({ severity: 'error', file: yearDir, message: `"${visible(year)}" is not a year: data folders are named by year (four digits), e.g. data/2020` });
       continue;
     }
     for (const entry of (await readdir(yearDir, { withFileTypes: true })).sort(byName)) {
@@ -41,8 +42,8 @@ export async function findDataFiles(dataDir: string): Promise<{ files: DataFile[
       if (!match || entry.name.startsWith('.')) continue;
       const problem = (message: string) => problems.push({ severity: 'error', file, line: 1, column: 1, message });
       const slug = match[1]!;
-      if (match[2] !== 'yaml') problem(`data files end in .yaml: rename it ${slug}.yaml`);
-      else if (!SLUG.test(slug)) problem(`"${slug}" is not a valid file name: use lower-case letters, digits and single hyphens, e.g. ${suggestSlug(slug)}.yaml`);
+      if (match[2] !== 'yaml') problem(`data files end in .yaml: rename it ${visible(slug)}.yaml`);
+      else if (!SLUG.test(slug)) problem(`"${visible(slug)}" is not a valid file name: use lower-case letters, digits and single hyphens, e.g. ${suggestSlug(slug)}.yaml`);
       else if (slug.length > MAX_SLUG_LENGTH) problem(`the file name is too long (at most ${MAX_SLUG_LENGTH} characters before .yaml)`);
       else if (RESERVED.test(slug)) problem(`"${slug}" is a name Windows reserves for a device: use the authority's name`);
       else files.push({ year, slug, file });

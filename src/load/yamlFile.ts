@@ -1,7 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
+import { isAlias, isCollection, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Problem } from '../errors.js';
+import { visible } from '../validate/visible.js';
 import { firstBadUtf8 } from './utf8.js';
+import { syntaxProblems } from './yamlSyntax.js';
 
 /** Larger files are refused before they are read: no real data file comes near this. */
 export const MAX_FILE_BYTES = 256 * 1024;
@@ -65,48 +67,6 @@ export function parseYamlSource(file: string, source: string, lineCounter = new 
   }
 }
 
-/** The parser's errors, one per line: after the first, the rest of a line is usually noise. */
-function syntaxProblems(file: string, document: Document.Parsed, lineCounter: LineCounter): Problem[] {
-  const problems: Problem[] = [];
-  const lines = new Set<number>();
-  const errors = [...document.errors, ...document.warnings].sort((a, b) => a.pos[0] - b.pos[0]);
-  for (const error of errors) {
-    const { line, col } = lineCounter.linePos(error.pos[0]);
-    if (lines.has(line)) continue;
-    lines.add(line);
-    const path = pathAt(document, error.pos[0]);
-    const field = path.length > 0 && (error.code === 'DUPLICATE_KEY' || error.code === 'TAG_RESOLVE_FAILED') ? path.join('.') : undefined;
-    problems.push({ severity: 'error', file, line, column: col, field, message: syntaxMessage(error, document, lineCounter) });
-  }
-  if (document.directives?.yaml.explicit) {
-    problems.push({ severity: 'error', file, line: 1, column: 1, message: 'remove the %YAML line: data files are always read as YAML 1.2' });
-  }
-  return problems;
-}
-
-function syntaxMessage(error: YAMLError, document: Document.Parsed, lineCounter: LineCounter): string {
-  const first = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-  switch (error.code) {
-    case 'TAB_AS_INDENT':
-      return 'tab used for indentation (indent with spaces)';
-    case 'DUPLICATE_KEY': {
-      const earlier = earlierKey(document, error.pos[0]);
-      if (!earlier) return 'a key appears twice in the same map (give each key once)';
-      return `\`${earlier.key}\` is given twice in the same map (first on line ${lineCounter.linePos(earlier.offset).line}): give each key once`;
-    }
-    case 'TAG_RESOLVE_FAILED': {
-      const tag = /Unresolved tag: (\S+)/.exec(first)?.[1]?.replace(/^tag:yaml\.org,2002:/, '!!') ?? 'tag';
-      return `the tag \`${tag}\` is not allowed: data files hold plain values (remove the tag)`;
-    }
-    case 'MULTIPLE_DOCS':
-      return 'a second YAML document starts here: a data file holds one (remove the `---` or `...` line)';
-    case 'BAD_ALIAS':
-      return `YAML syntax: ${first} (remove the \`*\` or put the value in quotes)`;
-    default:
-      return `YAML syntax: ${first}`;
-  }
-}
-
 /** Problems the parser lets through but that would break or confuse reading the values. */
 function structureProblems(file: string, document: Document.Parsed, lineCounter: LineCounter): Problem[] {
   const problems: Problem[] = [];
@@ -120,7 +80,8 @@ function structureProblems(file: string, document: Document.Parsed, lineCounter:
       if (node.anchor) anchors.add(node.anchor);
     },
     Alias(_, node) {
-      if (!anchors.has(node.source)) add(node, `\`*${node.source}\` refers to no anchor \`&${node.source}\` above it (remove the \`*\` or put the value in quotes)`);
+      const name = visible(node.source);
+      if (!anchors.has(node.source)) add(node, `\`*${name}\` refers to no anchor \`&${name}\` above it (remove the \`*\` or put the value in quotes)`);
     },
     Pair(_, pair) {
       // `? [a]: b` would become the key "[a]" with a warning; keys are names, so say so.
@@ -135,49 +96,6 @@ function firstAlias(document: Document.Parsed): Node | undefined {
   visit(document, {
     Alias(_, node) {
       found = node;
-      return visit.BREAK;
-    },
-  });
-  return found;
-}
-
-/** Keys from the root to the innermost pair whose key or value covers `offset`. */
-export function pathAt(document: Document.Parsed, offset: number): (string | number)[] {
-  const path: (string | number)[] = [];
-  let node: unknown = document.contents;
-  while (isCollection(node)) {
-    const items = node.items as unknown[];
-    const index = items.findIndex((item) => covers(isPair(item) ? [item.key, item.value] : [item], offset));
-    if (index < 0) break;
-    const item = items[index];
-    if (isPair(item)) {
-      if (!isScalar(item.key)) break;
-      path.push(String(item.key.value));
-      node = item.value;
-    } else {
-      path.push(index);
-      node = item;
-    }
-  }
-  return path;
-}
-
-function covers(nodes: unknown[], offset: number): boolean {
-  const ranges = nodes.flatMap((node) => ((node as Node | null)?.range ? [(node as Node).range!] : []));
-  if (ranges.length === 0) return false;
-  return Math.min(...ranges.map((range) => range[0])) <= offset && offset <= Math.max(...ranges.map((range) => range[2]));
-}
-
-/** For a duplicate key at `offset`: its name and where it was first given. */
-function earlierKey(document: Document.Parsed, offset: number): { key: string; offset: number } | undefined {
-  let found: { key: string; offset: number } | undefined;
-  visit(document, {
-    Map(_, map) {
-      const duplicate = map.items.find((pair) => isScalar(pair.key) && pair.key.range?.[0] === offset);
-      if (!duplicate || !isScalar(duplicate.key)) return;
-      const name = duplicate.key.value;
-      const first = map.items.find((pair) => isScalar(pair.key) && pair.key.value === name);
-      found = { key: String(name), offset: (first?.key as Node | undefined)?.range?.[0] ?? offset };
       return visit.BREAK;
     },
   });

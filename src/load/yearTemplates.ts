@@ -1,10 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { LettersError, UsageError, type Problem } from '../errors.js';
+import { LettersError, UsageError } from '../errors.js';
 import { compileLetterTemplate, type RenderMarkup, type TemplateSource } from '../template/compile.js';
-import { yearSchema, type YearConfig } from '../validate/schema.js';
-import { issueMessage, unknownKeyMessage } from '../validate/messages.js';
-import { locate, readYamlFile } from './yamlFile.js';
+import type { YearConfig } from '../validate/schema.js';
+import { readYearFile } from '../validate/yearFile.js';
 
 /** One year's letter: its declaration and figures, and its compiled template. */
 export interface Year {
@@ -37,7 +36,9 @@ export async function listYears(templatesDir: string): Promise<string[]> {
 export async function loadYear(templatesDir: string, year: string): Promise<Year> {
   const dir = join(templatesDir, year);
   const configFile = join(dir, YEAR_FILE);
-  const config = await readYearConfig(configFile);
+  const checked = await readYearFile(configFile);
+  if (!checked.data) throw new LettersError(`the year file ${configFile} is not valid`, checked.problems);
+  const config = checked.data;
   const partials = new Map<string, TemplateSource>();
   // Shared partials first, so a year's own partial of the same name wins.
   for (const folder of [join(templatesDir, SHARED_PARTIALS), join(dir, SHARED_PARTIALS)]) {
@@ -48,21 +49,6 @@ export async function loadYear(templatesDir: string, year: string): Promise<Year
   const render = compileLetterTemplate(letter, partials);
   const files = [configFile, letterFile, ...[...partials.values()].map((source) => source.file)].sort();
   return { year, dir, config, render, files };
-}
-
-async function readYearConfig(file: string): Promise<YearConfig> {
-  const yaml = await readYamlFile(file);
-  const problems: Problem[] = [...yaml.problems];
-  if (problems.length === 0) {
-    const result = yearSchema.safeParse(yaml.value);
-    if (result.success) return result.data;
-    for (const issue of result.error.issues) {
-      const path = issue.path as PropertyKey[];
-      const message = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => unknownKeyMessage(key, [])).join('; ') : issueMessage(issue, undefined);
-      problems.push({ severity: 'error', file, ...locate(yaml, path), field: path.join('.') || undefined, message });
-    }
-  }
-  throw new LettersError(`the year file ${file} is not valid`, problems);
 }
 
 async function readTemplates(folder: string): Promise<TemplateSource[]> {

@@ -1,5 +1,6 @@
 import { closest, distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
+import { visible } from './visible.js';
 
 /**
  * The words of validation messages, for someone editing YAML by hand: what
@@ -10,6 +11,8 @@ import type { z } from 'zod';
 /** What the schema wanted at a place, in words: "text", "a map with keys a, b". */
 export interface Expectation {
   keys: string[];
+  /** A string format the schema checks, e.g. `date`. */
+  format?: string;
 }
 
 /** A zod issue as one plain sentence. `value` is what the file holds there (undefined when absent). */
@@ -29,6 +32,7 @@ export function issueMessage(issue: z.core.$ZodIssue, value: unknown, expected: 
       if (issue.origin === 'array') return `must list at most ${issue.maximum}`;
       return `must be at most ${issue.maximum}, got ${describeValue(value)}`;
     case 'invalid_value':
+      if (value === undefined) return `is required (expected one of: ${issue.values.map(String).join(', ')})`;
       return enumMessage(value, issue.values);
     case 'invalid_format':
       return `${issue.message}, got ${describeValue(value)}`;
@@ -42,9 +46,10 @@ export function issueMessage(issue: z.core.$ZodIssue, value: unknown, expected: 
 /** "unknown key `trainng` (did you mean `training`?)", or the keys allowed when nothing is close. */
 export function unknownKeyMessage(key: string, known: string[]): string {
   const guess = suggestion(key, known);
-  if (guess !== undefined) return `unknown key \`${key}\` (did you mean \`${guess}\`?)`;
-  if (known.length === 0) return `unknown key \`${key}\` (nothing is allowed here)`;
-  return `unknown key \`${key}\` (expected ${known.map((k) => `\`${k}\``).join(', ')})`;
+  const shown = visible(key);
+  if (guess !== undefined) return `unknown key \`${shown}\` (did you mean \`${guess}\`?)`;
+  if (known.length === 0) return `unknown key \`${shown}\` (nothing is allowed here)`;
+  return `unknown key \`${shown}\` (expected ${known.map((k) => `\`${k}\``).join(', ')})`;
 }
 
 /** `"metropolitan" is not allowed (did you mean "metropolitan-borough"? expected one of: …)` */
@@ -69,7 +74,9 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'string') {
     if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return `the date ${value}`;
     if (value.trim() === '') return 'empty text';
-    return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+    // Cut by characters, not UTF-16 units, so an emoji is never split in half.
+    const characters = [...value];
+    return visible(JSON.stringify(characters.length > 40 ? `${characters.slice(0, 40).join('')}…` : value));
   }
   if (typeof value === 'number') {
     if (Number.isNaN(value)) return '.nan (not a number)';
@@ -89,7 +96,7 @@ function typeWords(type: string, expected: Expectation): string {
     case 'int':
       return 'a whole number';
     case 'string':
-      return 'text';
+      return expected.format === 'date' ? 'a date written yyyy-mm-dd' : 'text';
     case 'boolean':
       return 'true or false';
     case 'array':

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INVISIBLE_RANGES } from './visible.js';
 
 /**
  * The shapes of the data files and of a year's `year.yaml`. A year declares
@@ -24,13 +25,13 @@ export type AuthorityType = (typeof AUTHORITY_TYPES)[number];
  */
 const count = z.number().int().min(0);
 const percentage = z.number().int().min(0).max(100);
-// One line, no control characters: a value can never add a line break or an invisible character to a letter.
+// One line, nothing invisible: a value can never add a line break, a direction override or a hidden character to a letter.
 const text = z
   .string()
   .trim()
   .min(1)
   .max(300)
-  .regex(/^[^\u0000-\u001f\u007f-\u009f]*$/, 'must be one line of plain text (no line breaks, tabs or control characters)');
+  .regex(new RegExp(`^[^${INVISIBLE_RANGES}]*$`), 'must be one line of plain text (no line breaks, tabs, control or invisible characters)');
 
 const authority = z
   .strictObject({

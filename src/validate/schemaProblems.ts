@@ -1,11 +1,14 @@
 import type { z } from 'zod';
 import type { Problem } from '../errors.js';
 import { locate, type YamlFile } from '../load/yamlFile.js';
-import { issueMessage, suggestion, unknownKeyMessage } from './messages.js';
+import { describeValue, issueMessage, suggestion, unknownKeyMessage } from './messages.js';
+import { visible } from './visible.js';
 
 export interface Checked<T> {
   data?: T;
   problems: Problem[];
+  /** Fields an unknown key was probably meant to be: reported as that typo, so never also as missing. */
+  typos?: Set<string>;
 }
 
 /**
@@ -15,6 +18,12 @@ export interface Checked<T> {
  */
 export function checkSchema<T>(yaml: YamlFile, schema: z.ZodType<T>): Checked<T> {
   if (yaml.problems.length > 0) return { problems: yaml.problems };
+  if (typeof yaml.value !== 'object' || yaml.value === null || Array.isArray(yaml.value)) {
+    // Said of the file as a whole: "expected a map, got nothing" would name no field.
+    const expected = `a map with keys ${knownKeys(schema, []).join(', ')}`;
+    const message = yaml.value === null ? `file is empty (expected ${expected})` : `expected ${expected}, got ${describeValue(yaml.value)}`;
+    return { problems: [problemAt(yaml, [], message)] };
+  }
   const result = schema.safeParse(yaml.value);
   if (result.success) return { data: result.data, problems: [] };
   // One problem per field: -1.5 is both negative and a fraction, but one message says it.
@@ -37,7 +46,7 @@ export function checkSchema<T>(yaml: YamlFile, schema: z.ZodType<T>): Checked<T>
       if (guess !== undefined) meant.add(fieldName([...issue.path, guess]));
     }
   }
-  return { problems: issues.flatMap((issue) => issueProblems(yaml, schema, issue, meant)) };
+  return { problems: issues.flatMap((issue) => issueProblems(yaml, schema, issue, meant)), typos: meant };
 }
 
 function issueProblems(yaml: YamlFile, schema: z.ZodType, issue: z.core.$ZodIssue, meant: Set<string>): Problem[] {
@@ -48,7 +57,8 @@ function issueProblems(yaml: YamlFile, schema: z.ZodType, issue: z.core.$ZodIssu
   }
   const value = valueAt(yaml.value, path);
   if (value === undefined && meant.has(fieldName(path))) return [];
-  return [problemAt(yaml, path, issueMessage(issue, value, { keys: knownKeys(schema, path) }))];
+  const format = (schemaAt(schema, path) as SchemaDef | undefined)?.def?.format;
+  return [problemAt(yaml, path, issueMessage(issue, value, { keys: knownKeys(schema, path), format }))];
 }
 
 /** A problem at the node for `path` (at its key when `atKey`), named by its dotted field path. */
@@ -57,11 +67,13 @@ export function problemAt(yaml: YamlFile, path: readonly PropertyKey[], message:
   return { severity: 'error', file: yaml.file, line, column, field: fieldName(path) || undefined, message };
 }
 
+/** The dotted path, with anything invisible in a key shown as an escape. */
 function fieldName(path: readonly PropertyKey[]): string {
-  return path.map(String).join('.');
+  return visible(path.map(String).join('.'));
 }
 
-function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+/** What the file holds at `path`, or undefined when nothing is there. */
+export function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
   let current = value;
   for (const segment of path) {
     if (current === null || typeof current !== 'object') return undefined;
@@ -72,20 +84,25 @@ function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 interface SchemaDef {
-  def?: { type?: string; innerType?: unknown; shape?: Record<string, unknown>; keyType?: unknown; valueType?: unknown; element?: unknown; entries?: Record<string, unknown> };
+  def?: { type?: string; format?: string; innerType?: unknown; shape?: Record<string, unknown>; keyType?: unknown; valueType?: unknown; element?: unknown; entries?: Record<string, unknown> };
 }
 
-/** Keys the schema allows at `path` (fields of an object, or the enum keys of a record). */
-export function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+/** The schema of the field at `path` (past .optional() and .default()), or undefined when the schema has no such field. */
+export function schemaAt(schema: z.ZodType, path: readonly PropertyKey[]): z.ZodType | undefined {
   let current = unwrap(schema);
   for (const segment of path) {
     const def = current?.def;
     if (def?.type === 'object') current = unwrap(def.shape?.[String(segment)]);
     else if (def?.type === 'record') current = unwrap(def.valueType);
     else if (def?.type === 'array') current = unwrap(def.element);
-    else return [];
+    else return undefined;
   }
-  const def = current?.def;
+  return current as z.ZodType | undefined;
+}
+
+/** Keys the schema allows at `path` (fields of an object, or the enum keys of a record). */
+export function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  const def = (schemaAt(schema, path) as SchemaDef | undefined)?.def;
   if (def?.type === 'object') return Object.keys(def.shape ?? {});
   const keyDef = unwrap(def?.type === 'record' ? def.keyType : undefined)?.def;
   return keyDef?.type === 'enum' ? Object.keys(keyDef.entries ?? {}) : [];

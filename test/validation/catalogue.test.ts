@@ -17,6 +17,7 @@ const knowsley = shipped('2020/knowsley-metropolitan-borough-council.yaml');
 const liverpool = shipped('2020/liverpool-city-council.yaml');
 const combined = shipped('2024/liverpool-city-region-combined-authority.yaml');
 const K = 'data/2020/knowsley.yaml';
+const Y = 'templates/2020/year.yaml';
 
 /** `text` with `from` replaced, failing loudly if the shipped file no longer holds `from`. */
 function edit(text: string, from: string | RegExp, to: string): string {
@@ -43,6 +44,16 @@ const catalogue: BadInput[] = [
     lines: [`${K}:9:1  YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]`],
   },
   {
+    name: 'a line indented further than the keys above it',
+    files: { [K]: edit(knowsley, '  compliance:', '    compliance:') },
+    lines: [`${K}:15:26  YAML syntax: a line below this value is indented further than its key, so it reads as more of the value (line up the keys of a map)`],
+  },
+  {
+    name: 'a colon and space in a value without quotes',
+    files: { [K]: edit(knowsley, 'role: Chief Executive', 'role: Chief Executive: Children') },
+    lines: [`${K}:8:9  YAML syntax: this value holds ": ", which would start a map inside it (put the value in quotes)`],
+  },
+  {
     name: 'tab indentation',
     files: { [K]: edit(knowsley, '  surname: Harden', '\tsurname: Harden') },
     lines: [`${K}:7:1  tab used for indentation (indent with spaces)`],
@@ -51,6 +62,11 @@ const catalogue: BadInput[] = [
     name: 'a duplicate key',
     files: { [K]: edit(knowsley, '  role: Chief Executive', '  role: Chief Executive\n  title: Dr') },
     lines: [`${K}:9:3  recipient.title  \`title\` is given twice in the same map (first on line 6): give each key once`],
+  },
+  {
+    name: 'a key with no value given twice (reported at the second)',
+    files: { [K]: edit(knowsley, 'authority:\n', 'authority:\nauthority:\n') },
+    lines: [`${K}:3:1  authority  \`authority\` is given twice in the same map (first on line 2): give each key once`],
   },
   {
     name: 'an empty file',
@@ -138,6 +154,27 @@ const catalogue: BadInput[] = [
     lines: [`${K}:17:3  statistics.colour  unknown key \`colour\` (expected \`investigations\`, \`upheld\`, \`satisfactory_remedies\`, \`compliance\`, \`upheld_rate\`, \`compliance_rate\`, \`remedy_rate\`)`],
   },
   {
+    name: 'an unknown key and upheld more than investigations (both reported)',
+    files: { [K]: edit(edit(knowsley, 'training:', 'trainng:'), 'upheld: 9', 'upheld: 13') },
+    lines: [
+      `${K}:9:1  trainng  unknown key \`trainng\` (did you mean \`training\`?)`,
+      `${K}:14:11  statistics.upheld  is 13, more than investigations (12): expected at most 12`,
+    ],
+  },
+  {
+    name: 'a wrong value in the statistics and counts that disagree in them (both reported)',
+    files: { [K]: edit(edit(knowsley, 'satisfactory_remedies: 3', 'satisfactory_remedies: three'), 'complied: 4', 'complied: 5') },
+    lines: [
+      `${K}:15:26  statistics.satisfactory_remedies  expected a whole number, got "three"`,
+      `${K}:16:40  statistics.compliance.complied  is 5, more than outcomes (4): expected at most 4`,
+    ],
+  },
+  {
+    name: 'a typo in shared_with (reported as the typo, not also as missing)',
+    files: { 'data/2024/combined.yaml': edit(combined, 'shared_with:', 'shared_wth:') },
+    lines: ['data/2024/combined.yaml:5:3  authority.shared_wth  unknown key `shared_wth` (did you mean `shared_with`?)'],
+  },
+  {
     name: 'a note the year does not have',
     files: { 'data/2024/combined.yaml': `${combined}delay:\n  proportion: half\n` },
     lines: ['data/2024/combined.yaml:18:1  delay  this year\'s letter has no delay note (its notes: training): remove `delay`'],
@@ -153,6 +190,11 @@ const catalogue: BadInput[] = [
     lines: ['data/2024/combined.yaml:3:3  authority.shared_with  is required for a combined-authority: whom the letter is shared with, e.g. "the Mayor"'],
   },
   {
+    name: 'a missing authority type',
+    files: { [K]: edit(knowsley, '  type: metropolitan-borough\n', '') },
+    lines: [`${K}:3:3  authority.type  is required (expected one of: ${allowedTypes})`],
+  },
+  {
     name: 'an unknown authority type',
     files: { [K]: edit(knowsley, 'type: metropolitan-borough', 'type: metropolitan') },
     lines: [`${K}:4:9  authority.type  "metropolitan" is not allowed (did you mean "metropolitan-borough"? expected one of: ${allowedTypes})`],
@@ -160,7 +202,22 @@ const catalogue: BadInput[] = [
   {
     name: 'a value on two lines',
     files: { [K]: edit(knowsley, 'surname: Harden', 'surname: "Har\\nden"') },
-    lines: [`${K}:7:12  recipient.surname  must be one line of plain text (no line breaks, tabs or control characters), got "Har\\nden"`],
+    lines: [`${K}:7:12  recipient.surname  must be one line of plain text (no line breaks, tabs, control or invisible characters), got "Har\\nden"`],
+  },
+  {
+    name: 'a value with an invisible character (a direction override)',
+    files: { [K]: edit(knowsley, 'surname: Harden', 'surname: Har\u202eden') },
+    lines: [`${K}:7:12  recipient.surname  must be one line of plain text (no line breaks, tabs, control or invisible characters), got "Har\\u202eden"`],
+  },
+  {
+    name: 'a value with a terminal escape character, shown escaped',
+    files: { [K]: edit(knowsley, 'role: Chief Executive', 'role: Chief\u001b[2J Executive') },
+    lines: [`${K}:8:9  recipient.role  must be one line of plain text (no line breaks, tabs, control or invisible characters), got "Chief\\u001b[2J Executive"`],
+  },
+  {
+    name: 'a key with a zero-width space in it, shown escaped',
+    files: { [K]: edit(knowsley, 'surname:', 'sur\u200bname:') },
+    lines: [`${K}:7:3  recipient.sur\\u200bname  unknown key \`sur\\u200bname\` (did you mean \`surname\`?)`],
   },
   {
     name: 'an unknown year',
@@ -211,6 +268,51 @@ const catalogue: BadInput[] = [
     name: 'a .yml file',
     files: { 'data/2020/knowsley.yml': knowsley },
     lines: ['data/2020/knowsley.yml:1:1  data files end in .yaml: rename it knowsley.yaml'],
+  },
+  {
+    name: 'a year file with a misspelt key',
+    files: { [K]: knowsley },
+    edits: { '2020/year.yaml': (text) => edit(text, 'letter_date:', 'leter_date:') },
+    lines: [`${Y}:6:1  leter_date  unknown key \`leter_date\` (did you mean \`letter_date\`?)`],
+  },
+  {
+    name: 'a year file with an unknown key',
+    files: { [K]: knowsley },
+    edits: { '2020/year.yaml': (text) => `${text}colour: blue\n` },
+    lines: [`${Y}:24:1  colour  unknown key \`colour\` (expected \`data\`, \`letter_date\`, \`period\`, \`signatory\`, \`averages\`, \`facts\`)`],
+  },
+  {
+    name: 'a year file with values of the wrong type',
+    files: { [K]: knowsley },
+    edits: { '2020/year.yaml': (text) => edit(edit(text, 'name: Michael King', 'name: [Michael King]'), 'upheld: 67', 'upheld: high') },
+    lines: [
+      `${Y}:9:9  signatory.name  expected text, got a list`,
+      `${Y}:16:35  averages.metropolitan-borough.upheld  expected a whole number, got "high"`,
+    ],
+  },
+  {
+    name: 'a year file without letter_date',
+    files: { [K]: knowsley },
+    edits: { '2020/year.yaml': (text) => edit(text, 'letter_date: 2020-07-22\n', '') },
+    lines: [`${Y}:3:1  letter_date  is required (expected a date written yyyy-mm-dd)`],
+  },
+  {
+    name: 'a year file with a date that is not a date',
+    files: { [K]: knowsley },
+    edits: { '2020/year.yaml': (text) => edit(text, 'letter_date: 2020-07-22', 'letter_date: 22 July 2020') },
+    lines: [`${Y}:6:14  letter_date  must be a real date written yyyy-mm-dd, got "22 July 2020"`],
+  },
+  {
+    name: 'a year file with averages for a type that does not exist',
+    files: { [K]: knowsley },
+    edits: { '2020/year.yaml': (text) => edit(text, 'metropolitan-borough: {', 'metropolitan: {') },
+    lines: [`${Y}:16:3  averages.metropolitan  unknown key \`metropolitan\` (did you mean \`metropolitan-borough\`?)`],
+  },
+  {
+    name: 'an empty year file',
+    files: { [K]: knowsley },
+    edits: { '2020/year.yaml': () => '' },
+    lines: [`${Y}:1:1  file is empty (expected a map with keys data, letter_date, period, signatory, averages, facts)`],
   },
   {
     name: 'a template with an unknown placeholder',

@@ -38,6 +38,7 @@ describe('the JSON Schemas under schema/', () => {
       { ...good, authority: { ...good.authority, type: 'metropolitan' } },
       { ...good, recipient: { ...good.recipient, role: undefined } },
       { ...good, recipient: { ...good.recipient, surname: 'Har\nden' } },
+      { ...good, recipient: { ...good.recipient, surname: 'Har\u200bden' } },
       { ...good, statistics: { ...good.statistics, upheld: 'nine' } },
       { ...good, statistics: { ...good.statistics, upheld: 9.5 } },
       { ...good, statistics: { ...good.statistics, upheld: -1 } },
