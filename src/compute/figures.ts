@@ -33,6 +33,8 @@ export function numberWord(n: number): string {
 
 /** 1400 → "1,400". */
 export function formatNumber(n: number): string {
+  // Whole numbers are grouped by hand: Intl's first use costs more than rendering a letter.
+  if (Number.isSafeInteger(n)) return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
   return n.toLocaleString('en-GB');
 }
 

@@ -50,14 +50,7 @@ function checkSource(env: typeof Handlebars, source: TemplateSource, partials: M
     const grammar = error instanceof Error && error.message.startsWith('Parse error');
     return [grammar ? syntaxProblem(source, error, env) : templateProblem(source, error)];
   }
-  const problems = [...partialProblems(source, partials), ...builtinProblems(source, ast)];
-  try {
-    // Compiling to code finds what parsing does not: unknown helpers.
-    env.precompile(source.text, options);
-  } catch (error) {
-    problems.push(templateProblem(source, error));
-  }
-  return problems;
+  return [...partialProblems(source, partials), ...builtinProblems(source, ast), ...helperProblems(source, ast)];
 }
 
 /** Run-time errors (a missing field) are labelled with the template file they happened in. */
@@ -155,6 +148,44 @@ function partialProblems(source: TemplateSource, partials: Map<string, TemplateS
       });
     }
   });
+  return problems;
+}
+
+/** Handlebars' own block helpers, known to it whatever `knownHelpers` says. */
+const BUILT_IN_HELPERS = new Set(['if', 'unless', 'each', 'with', 'lookup', 'log']);
+
+/**
+ * A call with arguments must name a helper we register. Handlebars finds this
+ * only when it compiles a template to code, which it does lazily at first
+ * use; walking the tree finds it at load time without compiling twice.
+ */
+function helperProblems(source: TemplateSource, ast: hbs.AST.Program): Problem[] {
+  const problems: Problem[] = [];
+  const visitor = new Handlebars.Visitor();
+  const check = (node: hbs.AST.MustacheStatement | hbs.AST.BlockStatement | hbs.AST.SubExpression) => {
+    const path = node.path as hbs.AST.PathExpression;
+    const call = node.params.length > 0 || node.hash !== undefined;
+    if (!call || path.type !== 'PathExpression' || path.parts.length !== 1 || path.data) return;
+    const name = path.original;
+    if (Object.hasOwn(helpers, name) || BUILT_IN_HELPERS.has(name)) return;
+    problems.push({
+      severity: 'error',
+      file: source.file,
+      line: node.loc.start.line,
+      column: node.loc.start.column + 1,
+      message: `unknown helper "${name}" (expected one of: ${Object.keys(helpers).join(', ')})`,
+    });
+  };
+  const visit = <T extends hbs.AST.MustacheStatement | hbs.AST.BlockStatement | hbs.AST.SubExpression>(original: (node: T) => unknown) =>
+    function (this: Handlebars.Visitor, node: T) {
+      check(node);
+      return original.call(this, node);
+    };
+  const base = Handlebars.Visitor.prototype;
+  visitor.MustacheStatement = visit(base.MustacheStatement);
+  visitor.BlockStatement = visit(base.BlockStatement);
+  visitor.SubExpression = visit(base.SubExpression);
+  visitor.accept(ast);
   return problems;
 }
 

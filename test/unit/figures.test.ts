@@ -50,6 +50,12 @@ describe('words', () => {
   it('formats thousands with commas', () => {
     expect(formatNumber(1700)).toBe('1,700');
     expect(formatNumber(118)).toBe('118');
+    expect(formatNumber(0)).toBe('0');
+    expect(formatNumber(999)).toBe('999');
+    expect(formatNumber(1000)).toBe('1,000');
+    expect(formatNumber(1234567)).toBe('1,234,567');
+    expect(formatNumber(-1400)).toBe('-1,400');
+    expect(formatNumber(1400.5)).toBe('1,400.5');
   });
 
   it('uses the singular only for exactly one', () => {

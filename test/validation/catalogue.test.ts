@@ -333,6 +333,12 @@ const catalogue: BadInput[] = [
     lines: ['templates/2020/letter.md.hbs:1:1  unknown helper "upper" (expected one of: words, number, plural, article, eq)'],
   },
   {
+    name: 'a template with an unknown helper inside {{#if (…)}} in a partial',
+    files: { [K]: knowsley },
+    edits: { '2020/partials/delay-note.md.hbs': (text) => `{{#if (gt delay.extended_cases 1)}}x{{/if}}${text}` },
+    lines: ['templates/2020/partials/delay-note.md.hbs:1:7  unknown helper "gt" (expected one of: words, number, plural, article, eq)'],
+  },
+  {
     name: 'a template with a syntax error',
     files: { [K]: knowsley },
     edits: { '2020/letter.md.hbs': (text) => `Dear {{recipient.name}\n${text}` },
