@@ -1,8 +1,10 @@
 import { Piscina } from 'piscina';
+import type { Year } from '../load/yearTemplates.js';
 import type { FormatName } from '../writers/index.js';
+import { makeLetter } from './makeLetter.js';
 import type { LetterResult, LetterTask } from './task.js';
 
-/** Worker threads that make letters: `run` one task, `destroy` when done. */
+/** Where letters are made: `run` one task, `destroy` when done. */
 export interface LetterPool {
   run(task: LetterTask): Promise<LetterResult>;
   destroy(): Promise<void>;
@@ -22,6 +24,18 @@ export interface WorkerStart {
 }
 
 /**
+ * The threads' heaps, sized for PDFs (the only letters made on threads).
+ * pdfmake lays out a whole letter before it writes a byte: about 20 MB of
+ * objects that live as long as the letter. In V8's default young generation
+ * they outlive its scavenges and are promoted, and only full collections
+ * free them, for about a sixth more CPU a letter; 64 MB holds them until the
+ * letter is done. The old generation keeps what lasts (modules, fonts, word
+ * layouts: some 30 MB); capped, V8 collects it before it grows to many
+ * times that, so a long run's memory stays flat.
+ */
+const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 64, maxOldGenerationSizeMb: 256 };
+
+/**
  * Starts the threads at once: each loads the pipeline's modules while the
  * main thread is still validating, so the first letters start without delay.
  */
@@ -32,6 +46,7 @@ export function startPool(options: PoolOptions): LetterPool {
     minThreads: options.threads,
     maxThreads: options.threads,
     idleTimeout: Number.POSITIVE_INFINITY,
+    resourceLimits: RESOURCE_LIMITS,
     workerData,
   });
   // A thread that dies takes its task down with it (that task's promise is
@@ -40,5 +55,13 @@ export function startPool(options: PoolOptions): LetterPool {
   return {
     run: (task) => pool.run(task),
     destroy: () => pool.destroy(),
+  };
+}
+
+/** Makes the letters in this thread, with the templates the project has already compiled. */
+export function inThisThread(years: Map<string, Year>): LetterPool {
+  return {
+    run: (task) => makeLetter(task, years.get(task.letter.year)!),
+    destroy: async () => {},
   };
 }

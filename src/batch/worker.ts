@@ -1,21 +1,19 @@
-import { basename } from 'node:path';
-import { LettersError, type Problem } from '../errors.js';
+import { workerData } from 'piscina';
 import { loadYear, type Year } from '../load/yearTemplates.js';
-import { writeFileAtomic } from '../output/atomicWrite.js';
-import type { Letter } from '../project.js';
-import { renderLetter } from '../render.js';
-import { WRITERS } from '../writers/index.js';
-import { hashBytes } from './inputHash.js';
-import { outputPath } from './outputPath.js';
-import { pdfPageCount } from './pdfPages.js';
-import type { LetterResult, LetterTask, WrittenFile } from './task.js';
+import { WRITERS, type Writer } from '../writers/index.js';
+import { makeLetter } from './makeLetter.js';
+import type { WorkerStart } from './pool.js';
+import type { LetterResult, LetterTask } from './task.js';
 
 /**
  * A batch worker thread: makes one letter per task. Each thread compiles a
- * year's templates the first time it meets that year and keeps them; the PDF
- * writer keeps its fonts and printer per thread the same way, and is loaded
- * only when the first PDF is asked for.
+ * year's templates the first time it meets that year and keeps them; the
+ * writers keep their set-up (the PDF fonts and printer) per thread too.
  */
+
+// Loaded while the main thread validates the data. A writer that cannot be
+// set up fails again, and is reported with its letter, when a letter needs it.
+for (const format of (workerData as WorkerStart).formats) (WRITERS[format] as Writer).prepare?.().catch(() => {});
 
 const years = new Map<string, Promise<Year>>();
 
@@ -28,38 +26,6 @@ function yearOf(templatesDir: string, year: string): Promise<Year> {
   return loading;
 }
 
-export default async function makeLetter(task: LetterTask): Promise<LetterResult> {
-  const { letter, formats, outDir } = task;
-  try {
-    const { document, warnings } = renderLetter(letter, await yearOf(task.templatesDir, letter.year));
-    // Every format is made before any is written, so a letter that fails
-    // (say, a glyph missing from the PDF font) leaves none of its files changed.
-    const made = [];
-    for (const format of formats) {
-      const writer = WRITERS[format];
-      const data = await writer.write(document);
-      made.push({ file: outputPath(outDir, letter, writer.extension), bytes: typeof data === 'string' ? Buffer.from(data, 'utf8') : data, format });
-    }
-    const files: WrittenFile[] = [];
-    for (const { file, bytes, format } of made) {
-      await writeFileAtomic(file, bytes);
-      files.push(describe(basename(file), bytes, format === 'pdf'));
-    }
-    return { ok: true, files, warnings };
-  } catch (error) {
-    if (!(error instanceof LettersError)) throw error;
-    return { ok: false, problems: letterFailure(letter, error) };
-  }
-}
-
-function describe(name: string, bytes: Uint8Array, isPdf: boolean): WrittenFile {
-  const sha256 = hashBytes(bytes);
-  const pages = isPdf ? pdfPageCount(bytes) : undefined;
-  return pages === undefined ? { name, sha256, bytes: bytes.byteLength } : { name, sha256, bytes: bytes.byteLength, pages };
-}
-
-/** The error's own problems with the letter named, or one problem on the data file. */
-function letterFailure(letter: Letter, error: LettersError): Problem[] {
-  if (error.problems.length > 0) return error.problems.map((p) => ({ ...p, message: `${p.message} (while making ${letter.file})` }));
-  return [{ severity: 'error', file: letter.file, message: error.message }];
+export default async function makeLetterInThread(task: LetterTask): Promise<LetterResult> {
+  return makeLetter(task, await yearOf(task.templatesDir, task.letter.year));
 }

@@ -3,7 +3,7 @@ import { resolve, sep } from 'node:path';
 import { EXIT_FAILURE, EXIT_OK, UsageError, formatProblem, type Problem } from '../errors.js';
 import { hashDataFiles } from '../batch/inputHash.js';
 import { watchInterrupts } from '../batch/interrupts.js';
-import { startPool } from '../batch/pool.js';
+import { inThisThread, startPool } from '../batch/pool.js';
 import { createProgress, progressStyle } from '../batch/progress.js';
 import { runBatch } from '../batch/runBatch.js';
 import { summaryJson, summaryLine, type BuildSummary } from '../batch/summary.js';
@@ -29,9 +29,9 @@ export interface BuildOptions extends InputOptions {
 
 /**
  * `letters build`: validate everything first; with any problem, list them all
- * and write nothing (unless --keep-going). Then make, on worker threads, every
- * letter whose inputs changed since its files were made; one letter failing
- * never stops the others. Ends with one summary line (or JSON).
+ * and write nothing (unless --keep-going). Then make every letter whose
+ * inputs changed since its files were made (PDFs on worker threads); one
+ * letter failing never stops the others. Ends with one summary line (or JSON).
  */
 export async function buildCommand(options: BuildOptions): Promise<number> {
   const started = performance.now();
@@ -44,7 +44,11 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
   const dataFiles = found.files.filter((file) => options.year === undefined || file.year === options.year);
   const dataHashes = await hashDataFiles(dataFiles.map((file) => file.file));
   const threads = Math.max(1, Math.min(jobs, options.authority === undefined ? dataFiles.length : 1));
-  const pool = startPool({ threads, formats });
+  // Starting a thread (its modules) costs about what making three hundred
+  // text letters does; it pays for PDFs, some forty times dearer, and only
+  // for more than one letter. Otherwise letters are made in this thread.
+  const threaded = threads > 1 && formats.includes('pdf');
+  const pool = threaded ? startPool({ threads, formats }) : undefined;
   try {
     const project = await loadProject({ dataDir: options.data, templatesDir: options.templates, year: options.year });
     const letters = options.authority === undefined ? project.letters : [findLetter(project.letters, options.authority)];
@@ -69,8 +73,9 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
         outDir: options.out,
         formats,
         force: options.force === true,
-        pool,
-        inFlight: threads * 2,
+        pool: pool ?? inThisThread(project.years),
+        // Enough to keep every thread busy; in this thread, enough that files are written while the next letters are made.
+        inFlight: threaded ? threads * 2 : 8,
         progress,
         signal: interrupts.signal,
       });
@@ -99,7 +104,7 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
     if (interrupts.exitCode !== undefined) return interrupts.exitCode;
     return summary.errors.length > 0 ? EXIT_FAILURE : EXIT_OK;
   } finally {
-    await pool.destroy();
+    await pool?.destroy();
   }
 }
 

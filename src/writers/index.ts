@@ -7,6 +7,8 @@ export interface Writer {
   write(document: LetterDocument): Promise<string | Uint8Array>;
   /** Files besides the letter that shape this format's bytes (the PDF fonts): part of every letter's input hash. */
   inputFiles?(): Promise<string[]>;
+  /** Loads what the writer needs before its first letter, so a worker thread can do it while the data is validated. */
+  prepare?(): Promise<void>;
 }
 
 /**
@@ -21,6 +23,9 @@ export const WRITERS = {
     extension: 'pdf',
     write: async (document) => (await import('./pdf/index.js')).writePdf(document),
     inputFiles: async () => ((await import('./pdf/fonts.js')) as { fontFiles?: () => string[] }).fontFiles?.() ?? [],
+    prepare: async () => {
+      await (await import('./pdf/index.js')).threadPrinter();
+    },
   },
 } satisfies Record<string, Writer>;
 

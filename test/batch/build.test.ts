@@ -55,6 +55,24 @@ describe('letters build over a generated set', () => {
     expect(statSync(join(dir, 'out/2020/manifest.json')).mtimeMs).toBe(manifestTime);
   });
 
+  it('makes a letter alone (--authority, in the main thread) byte for byte as a whole batch does (worker threads)', { timeout: 120_000 }, () => {
+    // Long names and every note appear from 27 letters on.
+    const dir = syntheticProject(27);
+    expect(runCli(['build', '--jobs', '2', '--quiet'], dir).code).toBe(0);
+    for (const year of YEARS) {
+      const slugs = dataSlugs(dir, year);
+      for (const slug of [slugs[0]!, slugs.at(-1)!]) {
+        const alone = join(dir, `alone-${slug}`);
+        expect(runCli(['build', '--authority', slug, '--quiet', '--out', alone], dir).code).toBe(0);
+        expect(readdirSync(join(alone, year)).sort()).toEqual(['manifest.json', `${slug}.pdf`, `${slug}.txt`].sort());
+        for (const name of [`${slug}.pdf`, `${slug}.txt`]) {
+          expect(readFileSync(join(alone, year, name)).equals(readFileSync(join(dir, 'out', year, name))), name).toBe(true);
+        }
+        expect(readManifest(alone, year).letters[slug]).toEqual(readManifest(join(dir, 'out'), year).letters[slug]);
+      }
+    }
+  });
+
   it('remakes exactly the letters whose inputs changed', { timeout: 60_000 }, () => {
     const dir = syntheticProject(COUNT);
     const build = (...extra: string[]) => runCli(['build', '--format', 'text', ...extra], dir);

@@ -1,8 +1,9 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { writeSyntheticSet } from '../../bench/syntheticSet.mjs';
-import { tempDir } from '../helpers.js';
+import { CLI, tempDir } from '../helpers.js';
 
 /** A temporary project of `count` generated authorities (the benchmark's set, smaller). */
 export function syntheticProject(count: number): string {
@@ -38,4 +39,39 @@ export function readManifest(out: string, year: string): SavedManifest {
 /** The closing line, with the time taken out: `400 letters (…) in T; warnings: 3`. */
 export function summaryOf(stdout: string): string {
   return stdout.trim().replace(/ in \d+\.\d s;/, ' in T;');
+}
+
+export interface Started {
+  child: ChildProcess;
+  /** Resolves when the process has exited, with everything it printed. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
+}
+
+/** Starts the built `letters` command in `cwd` without waiting for it, so a test can signal it mid-run. */
+export function startCli(args: string[], cwd: string): Started {
+  const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+  child.stderr!.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+  const exited = new Promise<Awaited<Started['exited']>>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
+  return { child, exited };
+}
+
+/** Polls until `ready` holds (no fixed sleeps: a slow machine only waits longer). */
+export async function waitUntil(ready: () => boolean, what: string, limitMs = 60_000): Promise<void> {
+  const until = Date.now() + limitMs;
+  while (!ready()) {
+    if (Date.now() > until) throw new Error(`gave up waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/** Paths under `dir` (relative), or none when it does not exist yet. */
+export function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+    .sort();
 }

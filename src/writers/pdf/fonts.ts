@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import type * as Fontkit from 'fontkit';
 import { LettersError } from '../../errors.js';
+import { shareFace, type SharedFace } from './sharedFace.js';
 import { FONT_FAMILY } from './styles.js';
 
 /**
@@ -24,8 +24,8 @@ const FILES: Record<FaceName, string> = {
 
 export interface LetterFonts {
   family: string;
-  /** The TrueType bytes of each face, read once per process. */
-  faces: Record<FaceName, Buffer>;
+  /** Each face, read and parsed once per thread. */
+  faces: Record<FaceName, SharedFace>;
   /** The first character no face can draw, if any (every face must draw it: any run may be bold). */
   missingCharacter(text: string): string | undefined;
 }
@@ -39,26 +39,27 @@ export function fontFiles(): string[] {
 
 let loading: Promise<LetterFonts> | undefined;
 
-/** Reads and parses the faces once; every printer in the process shares them (they are never written to). */
+/** Reads and parses the faces once; every printer of the thread shares them. */
 export function loadFonts(): Promise<LetterFonts> {
   loading ??= readFonts();
   return loading;
 }
 
 async function readFonts(): Promise<LetterFonts> {
-  // The CommonJS build: the one PDFKit loads, so the process holds one fontkit, not two.
-  const fontkit = require('fontkit') as typeof Fontkit;
-  const entries = await Promise.all(FACES.map(async (face) => [face, await readFile(require.resolve(FILES[face]))] as const));
-  const faces = Object.fromEntries(entries) as Record<FaceName, Buffer>;
-  const parsed = FACES.map((face) => fontkit.create(faces[face]) as Fontkit.Font);
+  const entries = await Promise.all(FACES.map(async (face) => [face, shareFace(`${FONT_FAMILY} ${face}`, await readFile(require.resolve(FILES[face])))] as const));
+  const faces = Object.fromEntries(entries) as Record<FaceName, SharedFace>;
+  const parsed = FACES.map((face) => faces[face].font);
+  // Each letter asks again about the same few hundred characters.
+  const drawable = new Set<number>();
   return {
     family: FONT_FAMILY,
     faces,
     missingCharacter(text) {
       for (const character of text) {
-        if (character === '\n') continue;
         const codePoint = character.codePointAt(0) ?? 0;
+        if (drawable.has(codePoint) || character === '\n') continue;
         if (!parsed.every((font) => font.hasGlyphForCodePoint(codePoint))) return character;
+        drawable.add(codePoint);
       }
       return undefined;
     },

@@ -4,11 +4,17 @@ import { createPdfPrinter, type PdfPrinter } from './printer.js';
 export { createPdfPrinter, type PdfPrinter } from './printer.js';
 
 export interface WritePdfOptions {
-  /** A printer to reuse across letters (a batch makes one per worker); the default is made once per thread. */
+  /** A printer to use instead of the thread's own. */
   printer?: PdfPrinter;
 }
 
-let defaultPrinter: Promise<PdfPrinter> | undefined;
+let printer: Promise<PdfPrinter> | undefined;
+
+/** The thread's printer, made on first use (pdfmake loaded, fonts read and parsed). */
+export function threadPrinter(): Promise<PdfPrinter> {
+  printer ??= createPdfPrinter();
+  return printer;
+}
 
 /**
  * The PDF writer: LetterDocument → PDF bytes. Import this module lazily
@@ -16,6 +22,5 @@ let defaultPrinter: Promise<PdfPrinter> | undefined;
  * pdfmake, and text-only commands should not pay for loading it.
  */
 export async function writePdf(document: LetterDocument, options: WritePdfOptions = {}): Promise<Buffer> {
-  const printer = options.printer ?? (await (defaultPrinter ??= createPdfPrinter()));
-  return printer.print(document);
+  return (options.printer ?? (await threadPrinter())).print(document);
 }

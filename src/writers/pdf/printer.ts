@@ -1,6 +1,7 @@
 import type { LetterDocument } from '../../document/types.js';
 import { documentDefinition, drawnTexts } from './documentDefinition.js';
 import { assertDrawable, loadFonts, type FaceName, type LetterFonts } from './fonts.js';
+import type { SharedFace } from './sharedFace.js';
 
 /** Prints letters to PDF bytes; create one per thread and reuse it for every letter. */
 export interface PdfPrinter {
@@ -25,6 +26,10 @@ interface PdfMake {
  * once. pdfmake keeps fonts in one instance per module, so all printers of
  * a thread share that set-up; it is the same every time.
  *
+ * The faces are shared too, and a document must have them to itself from
+ * its first word to its last byte (sharedFace.ts): documents are made one
+ * at a time, in the order asked for, whichever printer asks.
+ *
  * Locked down: fonts come from pdfmake's in-memory file system, and the
  * URL and local-file policies refuse everything else, so no content can
  * make pdfmake fetch a URL or read a file.
@@ -36,10 +41,15 @@ export async function createPdfPrinter(): Promise<PdfPrinter> {
     async print(document) {
       const definition = documentDefinition(document);
       assertDrawable(drawnTexts(definition.content), fonts);
-      return pdfmake.createPdf(definition).getBuffer();
+      const made = printing.then(() => pdfmake.createPdf(definition).getBuffer());
+      printing = made.catch(() => undefined);
+      return made;
     },
   };
 }
+
+/** The document being made; the next one starts when it has its bytes (or has failed). */
+let printing: Promise<unknown> = Promise.resolve();
 
 async function loadPdfMake(): Promise<PdfMake> {
   const module = await import('pdfmake');
@@ -48,9 +58,9 @@ async function loadPdfMake(): Promise<PdfMake> {
 
 function configure(pdfmake: PdfMake, fonts: LetterFonts): void {
   const family = {} as Record<FaceName, string>;
-  for (const [face, bytes] of Object.entries(fonts.faces) as [FaceName, Buffer][]) {
+  for (const [face, shared] of Object.entries(fonts.faces) as [FaceName, SharedFace][]) {
     family[face] = `letters-fonts/${fonts.family}-${face}.ttf`;
-    pdfmake.virtualfs.writeFileSync(family[face], bytes);
+    pdfmake.virtualfs.writeFileSync(family[face], shared.source);
   }
   pdfmake.setFonts({ [fonts.family]: family });
   pdfmake.setUrlAccessPolicy(() => false);

@@ -1,0 +1,32 @@
+// The baseline `letters build` is measured against: the same letters made the
+// way a first-time pdfmake user would, in one thread, with pdfmake's documented
+// server API and the font files' paths, so every PDF gets a new PdfPrinter that
+// reads and parses the fonts from disk. Validation, rendering, the document
+// definitions and the fonts are the build's own; only the printing differs.
+//
+//   node bench/naive.mjs <project folder> <output folder>
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { loadProject } from '../dist/project.js';
+import { renderLetter } from '../dist/render.js';
+import { documentDefinition } from '../dist/writers/pdf/documentDefinition.js';
+import { fontFiles } from '../dist/writers/pdf/fonts.js';
+import { FONT_FAMILY } from '../dist/writers/pdf/styles.js';
+import { writeText } from '../dist/writers/text.js';
+
+const [projectDir, outDir] = process.argv.slice(2);
+const pdfmake = createRequire(import.meta.url)('pdfmake');
+const [normal, bold, italics, bolditalics] = fontFiles();
+pdfmake.setFonts({ [FONT_FAMILY]: { normal, bold, italics, bolditalics } });
+pdfmake.setUrlAccessPolicy(() => false);
+pdfmake.setLocalAccessPolicy((path) => fontFiles().includes(path));
+
+const project = await loadProject({ dataDir: join(projectDir, 'data'), templatesDir: join(projectDir, 'templates') });
+for (const letter of project.letters) {
+  const { document } = renderLetter(letter, project.years.get(letter.year));
+  const pdf = await pdfmake.createPdf(documentDefinition(document)).getBuffer();
+  mkdirSync(join(outDir, letter.year), { recursive: true });
+  writeFileSync(join(outDir, letter.year, `${letter.slug}.txt`), writeText(document));
+  writeFileSync(join(outDir, letter.year, `${letter.slug}.pdf`), pdf);
+}

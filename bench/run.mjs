@@ -1,0 +1,135 @@
+// `npm run bench`: times `letters build` and `letters preview` on the
+// synthetic set, against a naive PDF baseline, and prints one markdown table;
+// the same numbers, every sample included, go to bench/results.json.
+//
+// Every measurement is a fresh process, started and waited for here, and is
+// the median of RUNS runs unless the table says otherwise. Peak RSS is the
+// process's own getrusage maximum (worker threads included), read by
+// bench/measure.mjs as the process exits.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { writeSyntheticSet } from './syntheticSet.mjs';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const CLI = join(ROOT, 'dist/cli.js');
+const RUNS = 5;
+const LETTERS = 400;
+const LARGE = 4000;
+
+const work = mkdtempSync(join(tmpdir(), 'letters-bench-'));
+try {
+  const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: availableParallelism(), node: process.version, date: new Date().toISOString().slice(0, 10), loadAverageAtStart: round(loadavg()[0], 2) };
+  const small = join(work, 'set-400');
+  const large = join(work, 'set-4000');
+  writeSyntheticSet(small, { count: LETTERS });
+  writeSyntheticSet(large, { count: LARGE });
+  const slug = readdirSync(join(small, 'data/2020')).sort()[0].replace(/\.yaml$/, '');
+
+  // Round after round, each measurement once a round, so a machine that gets
+  // busier or quieter during the run weighs on all of them alike.
+  const measurements = {
+    text: () => measured(CLI, ['build', '--format', 'text', '--force', '--quiet', '--out', join(work, 'out-text')], small),
+    ours: () => measured(CLI, ['build', '--force', '--quiet', '--out', join(work, 'out-all')], small),
+    preview: () => plain([CLI, 'preview', slug], small),
+    naive: () => measured(join(ROOT, 'bench/naive.mjs'), [small, join(work, 'out-naive')], ROOT),
+  };
+  const { text, ours, preview, naive } = rounds(measurements);
+  const identical = samePdfs(join(work, 'out-naive'), join(work, 'out-all'));
+  process.stderr.write('text+PDF build, 4,000: one run\n');
+  const largeRun = measured(CLI, ['build', '--force', '--quiet', '--out', join(work, 'out-large')], large);
+
+  const results = {
+    machine: { ...machine, loadAverageAtEnd: round(loadavg()[0], 2) },
+    method: `median of ${RUNS} fresh processes unless noted; wall time from spawn to exit; peak RSS from getrusage (ru_maxrss) of the build process, worker threads included`,
+    textBuild400: summary(text, LETTERS),
+    pdfBuild400: summary(ours, LETTERS),
+    previewCold: summary(preview),
+    naivePdf400: { ...summary(naive, LETTERS), identicalPdfs: identical },
+    naiveOverOurs: round(median(naive.map((run) => run.ms)) / median(ours.map((run) => run.ms)), 1),
+    pdfBuild4000: { runs: 1, ...summary([largeRun], LARGE) },
+  };
+  writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(table(results));
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+/** Runs a Node program through measure.mjs: wall time, peak RSS and CPU time. */
+function measured(program, args, cwd) {
+  const stats = join(work, 'stats.json');
+  const run = plain([join(ROOT, 'bench/measure.mjs'), program, ...args], cwd, { BENCH_STATS: stats });
+  return { ...run, ...JSON.parse(readFileSync(stats, 'utf8')) };
+}
+
+function plain(args, cwd, env = {}) {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, args, { cwd, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const ms = Math.round(performance.now() - started);
+  if (result.status !== 0) throw new Error(`${args.join(' ')} exited with ${result.status ?? result.signal}:\n${result.stderr}`);
+  return { ms };
+}
+
+function rounds(measurements) {
+  const runs = Object.fromEntries(Object.keys(measurements).map((name) => [name, []]));
+  for (let round = 1; round <= RUNS; round += 1) {
+    for (const [name, measure] of Object.entries(measurements)) {
+      runs[name].push(measure());
+      process.stderr.write(`round ${round} of ${RUNS}: ${name} ${runs[name].at(-1).ms} ms\n`);
+    }
+  }
+  return runs;
+}
+
+function summary(runs, letters) {
+  const ms = median(runs.map((run) => run.ms));
+  return {
+    ms,
+    ...(letters ? { msPerLetter: round(ms / letters, 1) } : {}),
+    ...(runs[0].maxRssKb ? { peakRssMb: Math.round(median(runs.map((run) => run.maxRssKb)) / 1024), cpuMs: median(runs.map((run) => run.cpuMs)) } : {}),
+    samples: runs,
+  };
+}
+
+/** How many of the naive PDFs have exactly the bytes the build wrote, of how many. */
+function samePdfs(naiveDir, buildDir) {
+  let same = 0;
+  let all = 0;
+  for (const year of readdirSync(naiveDir)) {
+    for (const name of readdirSync(join(naiveDir, year)).filter((file) => file.endsWith('.pdf'))) {
+      all += 1;
+      if (readFileSync(join(naiveDir, year, name)).equals(readFileSync(join(buildDir, year, name)))) same += 1;
+    }
+  }
+  return `${same} of ${all}`;
+}
+
+function table(r) {
+  const m = r.machine;
+  const rows = [
+    ['text-only build, 400 letters: fresh `letters build --format text --force --quiet`', r.textBuild400.ms, r.textBuild400.msPerLetter, r.textBuild400.peakRssMb, r.textBuild400.cpuMs, `median of ${RUNS}`],
+    ['text+PDF build, 400 letters, default --jobs', r.pdfBuild400.ms, r.pdfBuild400.msPerLetter, r.pdfBuild400.peakRssMb, r.pdfBuild400.cpuMs, `median of ${RUNS}`],
+    ['`letters preview <slug>` on the 400 set, cold start', r.previewCold.ms, '', '', '', `median of ${RUNS}`],
+    ['naive: the same 400 letters, one thread, new PdfPrinter and fonts from disk per PDF', r.naivePdf400.ms, r.naivePdf400.msPerLetter, r.naivePdf400.peakRssMb, r.naivePdf400.cpuMs, `median of ${RUNS}; PDFs byte-identical to the build's: ${r.naivePdf400.identicalPdfs}`],
+    ['naive / text+PDF build', `${r.naiveOverOurs}×`, '', '', '', 'ratio of the medians'],
+    ['text+PDF build, 4,000 letters, default --jobs', r.pdfBuild4000.ms, r.pdfBuild4000.msPerLetter, r.pdfBuild4000.peakRssMb, r.pdfBuild4000.cpuMs, 'one run'],
+  ];
+  return [
+    `Machine: ${m.cpu}, ${m.cores} cores, Node ${m.node}, ${m.date}; load average ${m.loadAverageAtStart} at start, ${m.loadAverageAtEnd} at end`,
+    '',
+    '| measurement | wall ms | ms/letter | peak RSS MB | CPU ms | runs |',
+    '|---|--:|--:|--:|--:|---|',
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+    '',
+  ].join('\n');
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function round(value, digits) {
+  return Number(value.toFixed(digits));
+}

@@ -1,0 +1,144 @@
+import type { Font, Glyph, GlyphPosition } from 'fontkit';
+
+/**
+ * Word layouts kept across the PDFs a thread prints with one face. PDFKit
+ * lays out every word of a document with fontkit (its OpenType substitution
+ * and positioning lookups) and keeps the result for that document only;
+ * most words recur in every letter, so here the first layout of a word is
+ * kept for every later document.
+ *
+ * A kept layout must give the bytes a fresh layout would. Its glyph ids and
+ * positions depend only on the word and the font, with one exception:
+ * fontkit keeps each glyph object with the characters it was first fetched
+ * for (in `_glyphs`), shaping reads those characters, and PDFKit writes them
+ * into the PDF's text layer (ToUnicode). Each document starts with an empty
+ * glyph cache (see sharedFace.ts), and so a layout records every glyph it
+ * fetched with the characters of the object it got. It is reused only where
+ * each of those glyphs is either not made yet or made from the same
+ * characters, so shaping would see exactly what it saw; the glyph objects it
+ * would have made are then made, from the same characters.
+ */
+
+/** The fontkit internals relied on: its glyph cache, and the one method every glyph is fetched through. */
+interface FontInternals {
+  _glyphs: Record<number, Glyph | undefined>;
+  getGlyph(id: number, codePoints?: number[]): Glyph;
+  layout(text: string, features?: unknown, ...more: unknown[]): Run;
+}
+
+/** What PDFKit reads of a laid-out run; it scales the positions in place. */
+interface Run {
+  glyphs: Glyph[];
+  positions: GlyphPosition[];
+  readonly advanceWidth: number;
+}
+
+interface KeptLayout {
+  glyphs: number[];
+  /** fontkit's own values, copied for every use. */
+  positions: GlyphPosition[];
+  /** Every glyph the layout fetched, with the characters of the glyph object it got. */
+  fetched: Map<number, number[]>;
+}
+
+/**
+ * The letters' own words number about a thousand a face, and each letter
+ * adds two or three (names, figures); about half a kilobyte each. Beyond
+ * this many the oldest go first, so a thread's memory stays bounded.
+ */
+const MAX_KEPT = 10_000;
+
+export function keepWordLayouts(font: Font): void {
+  const internals = font as unknown as FontInternals;
+  const layout = internals.layout.bind(font);
+  const getGlyph = internals.getGlyph.bind(font);
+  const kept = new Map<string, KeptLayout>();
+  let fetched: Map<number, number[]> | undefined;
+  let keepable = true;
+
+  internals.getGlyph = (id, codePoints = []) => {
+    const existed = internals._glyphs[id] !== undefined;
+    const glyph = getGlyph(id, codePoints);
+    if (fetched && glyph && !fetched.has(id)) {
+      fetched.set(id, glyph.codePoints);
+      // Made earlier from other characters: in a document without that, shaping would see other characters.
+      if (existed && !sameCodePoints(glyph.codePoints, codePoints)) keepable = false;
+    }
+    return glyph;
+  };
+
+  internals.layout = (text, features, ...more) => {
+    // PDFKit passes features only when a definition asks for them; the letters never do.
+    if (features !== undefined || more.length > 0) return layout(text, features, ...more);
+    const known = kept.get(text);
+    if (known === undefined) return learn(text);
+    return reusable(known) ? reuse(known) : layout(text);
+  };
+
+  function learn(text: string): Run {
+    const seen = new Map<number, number[]>();
+    fetched = seen;
+    keepable = true;
+    let run: Run;
+    try {
+      run = layout(text);
+    } finally {
+      fetched = undefined;
+    }
+    if (keepable) {
+      if (kept.size >= MAX_KEPT) kept.delete(kept.keys().next().value!);
+      kept.set(text, { glyphs: run.glyphs.map((glyph) => glyph.id), positions: run.positions.map((position) => new Position(position)), fetched: seen });
+    }
+    return run;
+  }
+
+  function reusable(known: KeptLayout): boolean {
+    for (const [id, codePoints] of known.fetched) {
+      const glyph = internals._glyphs[id];
+      if (glyph !== undefined && !sameCodePoints(glyph.codePoints, codePoints)) return false;
+    }
+    return true;
+  }
+
+  function reuse(known: KeptLayout): Run {
+    for (const [id, codePoints] of known.fetched) getGlyph(id, codePoints);
+    return new KeptRun(
+      known.glyphs.map((id) => getGlyph(id)),
+      known.positions.map((position) => new Position(position)),
+    );
+  }
+}
+
+/** A run as fontkit's GlyphRun gives it to PDFKit; a class, so that PDFKit's hot loops see one shape. */
+class KeptRun implements Run {
+  constructor(
+    readonly glyphs: Glyph[],
+    readonly positions: GlyphPosition[],
+  ) {}
+
+  /** Summed as fontkit sums it, after PDFKit has scaled the positions. */
+  get advanceWidth(): number {
+    let width = 0;
+    for (const position of this.positions) width += position.xAdvance;
+    return width;
+  }
+}
+
+/** fontkit's GlyphPosition fields, in its order (PDFKit scales every field it finds). */
+class Position implements GlyphPosition {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+
+  constructor(position: GlyphPosition) {
+    this.xAdvance = position.xAdvance;
+    this.yAdvance = position.yAdvance;
+    this.xOffset = position.xOffset;
+    this.yOffset = position.yOffset;
+  }
+}
+
+function sameCodePoints(a: number[], b: number[]): boolean {
+  return a.length === b.length && a.every((codePoint, index) => codePoint === b[index]);
+}

@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers.js';
+import { filesUnder, readManifest, snapshot, startCli, syntheticProject, waitUntil } from './support.js';
+
+// Enough PDF letters that a run is still going when its first files appear.
+const COUNT = 60;
+const YEARS = ['2018', '2020', '2024'];
+
+const isLetter = (path: string) => /\.(txt|pdf)$/.test(path);
+
+describe('an interrupted build', () => {
+  it('killed outright (SIGKILL), then run again, ends with the bytes of a build never interrupted', { timeout: 180_000 }, async () => {
+    const dir = syntheticProject(COUNT);
+    const out = join(dir, 'out');
+    const build = startCli(['build', '--jobs', '2', '--quiet'], dir);
+    await waitUntil(() => filesUnder(out).some(isLetter), 'the first letter');
+    build.child.kill('SIGKILL');
+    expect((await build.exited).signal).toBe('SIGKILL');
+    expect(filesUnder(out).filter((path) => path.endsWith('.pdf')).length, 'killed before the end').toBeLessThan(COUNT);
+
+    const rerun = runCli(['build', '--jobs', '2'], dir);
+    expect(rerun.code).toBe(0);
+    expect(rerun.stdout).toMatch(new RegExp(`^${COUNT} letters \\(\\d+ written, \\d+ skipped unchanged\\)`));
+    expect(runCli(['build', '--jobs', '2', '--quiet', '--out', 'clean'], dir).code).toBe(0);
+
+    expect(filesUnder(out).filter((path) => path.endsWith('.tmp'))).toEqual([]);
+    expect(snapshot(out)).toEqual(snapshot(join(dir, 'clean')));
+  });
+
+  it('stopped with Ctrl-C (SIGINT) finishes the letters in progress, exits 130 and leaves a manifest true to the files', { timeout: 180_000 }, async () => {
+    const dir = syntheticProject(COUNT);
+    const out = join(dir, 'out');
+    const build = startCli(['build', '--jobs', '2', '--json'], dir);
+    await waitUntil(() => filesUnder(out).some(isLetter), 'the first letter');
+    build.child.kill('SIGINT');
+    const { code, stdout, stderr } = await build.exited;
+
+    expect(code).toBe(130);
+    expect(stderr).toContain('stopping: finishing the letters in progress');
+    const summary = JSON.parse(stdout);
+    expect(summary).toMatchObject({ letters: COUNT, stopped: true, failed: 0 });
+    expect(summary.notStarted, 'stopped before the end').toBeGreaterThan(0);
+    expect(summary.written + summary.notStarted).toBe(COUNT);
+
+    const files = filesUnder(out);
+    expect(files.filter((path) => !isLetter(path) && !path.endsWith('manifest.json'))).toEqual([]);
+    let listed = 0;
+    for (const year of YEARS) {
+      // A year none of whose letters was made before the stop has no manifest yet.
+      const letters = existsSync(join(out, year, 'manifest.json')) ? readManifest(out, year).letters : {};
+      const slugs = new Set(files.filter((path) => path.startsWith(`${year}/`) && isLetter(path)).map((path) => path.slice(5).replace(/\.(txt|pdf)$/, '')));
+      expect(Object.keys(letters).sort()).toEqual([...slugs].sort());
+      for (const [slug, entry] of Object.entries(letters)) {
+        expect(Object.keys(entry.files)).toEqual([`${slug}.pdf`, `${slug}.txt`]);
+        for (const [name, file] of Object.entries(entry.files)) {
+          expect(file.sha256, name).toBe(createHash('sha256').update(readFileSync(join(out, year, name))).digest('hex'));
+        }
+      }
+      listed += Object.keys(letters).length;
+    }
+    expect(listed).toBe(summary.written);
+  });
+});
