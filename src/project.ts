@@ -15,6 +15,8 @@ import { validateAuthority } from './validate/validateAuthority.js';
 export interface Letter extends DataFile {
   record: AuthorityRecord;
   warnings: Problem[];
+  /** sha256 of the data file's bytes that were validated: part of the letter's input hash. */
+  sha256: string;
 }
 
 export interface Project {
@@ -62,8 +64,7 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
 
   const letters: Letter[] = [];
   const names = new Map<string, string>();
-  const results = await Promise.all(wanted.map(async (file) => ({ file, yaml: await readYamlFile(file.file) })));
-  for (const { file, yaml } of results) {
+  for await (const { file, yaml } of readInTurn(wanted)) {
     const year = years.get(file.year);
     if (!year) {
       if (!available.includes(file.year)) {
@@ -87,13 +88,24 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
   return { years, letters, problems: distinct(problems) };
 }
 
+/** How many data files are read at once: enough to keep the disk busy, few enough that memory does not grow with the data. */
+const READ_AHEAD = 16;
+
+/** Each file with its parsed YAML, in the order given; only a few are held at a time. */
+async function* readInTurn(files: DataFile[]): AsyncGenerator<{ file: DataFile; yaml: YamlFile }> {
+  for (let start = 0; start < files.length; start += READ_AHEAD) {
+    const batch = files.slice(start, start + READ_AHEAD);
+    yield* await Promise.all(batch.map(async (file) => ({ file, yaml: await readYamlFile(file.file) })));
+  }
+}
+
 /** Validates one parsed data file and renders its letter: the letter, or every problem found. */
 export function checkLetter(file: DataFile, yaml: YamlFile, year: Year): { letter?: Letter; problems: Problem[] } {
   const checked = validateAuthority(yaml, year.config);
   if (!checked.record) return { problems: checked.problems };
   try {
     const { warnings } = renderLetter({ file: file.file, record: checked.record }, year);
-    return { letter: { ...file, record: checked.record, warnings }, problems: [] };
+    return { letter: { ...file, record: checked.record, warnings, sha256: yaml.sha256! }, problems: [] };
   } catch (error) {
     if (!(error instanceof LettersError)) throw error;
     return { problems: error.problems.length > 0 ? error.problems : [{ severity: 'error', file: file.file, message: error.message }] };

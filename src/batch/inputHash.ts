@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { forEachLimited } from './forEachLimited.js';
 
 /**
  * Input hashes: a letter is remade when any of the bytes it is made from
@@ -45,18 +44,4 @@ export function letterInputHash(inputs: LetterInputs): string {
 function addPart(hash: ReturnType<typeof createHash>, name: string, bytes: Uint8Array): void {
   hash.update(`${name}\0${bytes.byteLength}\0`);
   hash.update(bytes);
-}
-
-/**
- * The data files' hashes, taken before they are validated and rendered: a
- * file edited during the run then records its older hash, and the next run
- * remakes that letter rather than trusting a letter made from other bytes.
- */
-export async function hashDataFiles(files: string[]): Promise<Map<string, string>> {
-  const hashes = new Map<string, string>();
-  await forEachLimited(files, 16, async (file) => {
-    const bytes = await readFile(file).catch(() => undefined);
-    if (bytes) hashes.set(file, hashBytes(bytes));
-  });
-  return hashes;
 }

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import type { Problem } from '../errors.js';
 import type { Year } from '../load/yearTemplates.js';
@@ -8,7 +7,7 @@ import { WRITERS, type FormatName } from '../writers/index.js';
 import { forEachLimited } from './forEachLimited.js';
 import { isUpToDate } from './freshness.js';
 import { makeDirectory } from './makeDirectory.js';
-import { hashBytes, hashFiles, letterInputHash } from './inputHash.js';
+import { hashFiles, letterInputHash } from './inputHash.js';
 import { readManifest, writeManifest, type ManifestEntry } from './manifest.js';
 import { yearDir } from './outputPath.js';
 import type { LetterPool } from './pool.js';
@@ -21,8 +20,6 @@ export interface BatchOptions {
   letters: Letter[];
   years: Map<string, Year>;
   templatesDir: string;
-  /** The data files' hashes, taken before validation (see `hashDataFiles`). */
-  dataHashes: Map<string, string>;
   outDir: string;
   formats: FormatName[];
   /** Remake every letter, even when its inputs are unchanged. */
@@ -71,8 +68,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const result: BatchResult = { written: 0, skipped: 0, failed: 0, notStarted: 0, failures: [], warnings: [] };
   const pending: { letter: Letter; inputs: string }[] = [];
   await forEachLimited(letters, 16, async (letter) => {
-    const data = options.dataHashes.get(letter.file) ?? hashBytes(await readFile(letter.file));
-    const inputs = letterInputHash({ tool: VERSION, year: yearHashes.get(letter.year)!, writers, data });
+    const inputs = letterInputHash({ tool: VERSION, year: yearHashes.get(letter.year)!, writers, data: letter.sha256 });
     const entry = manifests.get(letter.year)!.get(letter.slug);
     const wanted = formats.map((format) => `${letter.slug}.${WRITERS[format].extension}`);
     if (!options.force && (await isUpToDate(entry, inputs, wanted, yearDir(outDir, letter.year)))) {

@@ -1,7 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { resolve, sep } from 'node:path';
 import { EXIT_FAILURE, EXIT_OK, UsageError, formatProblem, type Problem } from '../errors.js';
-import { hashDataFiles } from '../batch/inputHash.js';
 import { watchInterrupts } from '../batch/interrupts.js';
 import { inThisThread, startPool } from '../batch/pool.js';
 import { createProgress, progressStyle } from '../batch/progress.js';
@@ -39,10 +38,8 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
   const jobs = options.jobs ?? availableParallelism();
   await checkOutDir(options.out);
 
-  // Hashed before they are read for validation: see hashDataFiles.
   const found = await findDataFiles(options.data);
   const dataFiles = found.files.filter((file) => options.year === undefined || file.year === options.year);
-  const dataHashes = await hashDataFiles(dataFiles.map((file) => file.file));
   const threads = Math.max(1, Math.min(jobs, options.authority === undefined ? dataFiles.length : 1));
   // Starting a thread (its modules) costs about what making three hundred
   // text letters does; it pays for PDFs, some forty times dearer, and only
@@ -69,7 +66,6 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
         letters,
         years: project.years,
         templatesDir: options.templates,
-        dataHashes,
         outDir: options.out,
         formats,
         force: options.force === true,

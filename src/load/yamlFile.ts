@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { isAlias, isCollection, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Problem } from '../errors.js';
@@ -20,6 +21,8 @@ export interface YamlFile {
   document?: Document.Parsed;
   lineCounter: LineCounter;
   problems: Problem[];
+  /** sha256 of the bytes parsed: what a letter made from this file is made from. */
+  sha256?: string;
 }
 
 /** Reads and parses one YAML file. Never throws: anything wrong comes back as a positioned Problem. */
@@ -46,7 +49,7 @@ export function parseYamlBytes(file: string, bytes: Uint8Array): YamlFile {
     const hex = byte.toString(16).toUpperCase().padStart(2, '0');
     return unreadable(file, `file is not valid UTF-8 text: byte 0x${hex} here (save the file as UTF-8)`, line, column);
   }
-  return parseYamlSource(file, source);
+  return { ...parseYamlSource(file, source), sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
 /** Parses YAML 1.2 (core schema) text, keeping node positions for messages. */

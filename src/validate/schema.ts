@@ -162,8 +162,24 @@ export const yearSchema = z.strictObject({
 });
 export type YearConfig = z.infer<typeof yearSchema>;
 
-/** The schema of one authority's data file for a year with this declaration. */
-export function authoritySchema(data: YearConfig['data']) {
+/**
+ * The schema of one authority's data file for a year with this declaration.
+ * Made once per declaration: zod compiles each new object schema on first
+ * use, which costs far more than checking one file with it.
+ */
+export function authoritySchema(data: YearConfig['data']): z.ZodObject {
+  const key = JSON.stringify([data.statistics, data.notes]);
+  let schema = schemas.get(key);
+  if (!schema) {
+    schema = makeAuthoritySchema(data);
+    schemas.set(key, schema);
+  }
+  return schema;
+}
+
+const schemas = new Map<string, z.ZodObject>();
+
+function makeAuthoritySchema(data: YearConfig['data']): z.ZodObject {
   const shape: Record<string, z.ZodType> = {
     authority,
     recipient,

@@ -22,7 +22,7 @@ describe('letters build over a generated set', () => {
     const dir = syntheticProject(COUNT);
     const result = runCli(['build', '--jobs', '2'], dir);
     const expected = await renderProject(dir);
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
     expect(summaryOf(result.stdout)).toBe(`${COUNT} letters (${COUNT} written, 0 skipped unchanged) in T; warnings: ${expected.warnings.length}`);
     for (const year of YEARS) {
       const manifest = readManifest(join(dir, 'out'), year);
@@ -49,7 +49,7 @@ describe('letters build over a generated set', () => {
     const before = snapshot(join(dir, 'out'));
     const manifestTime = statSync(join(dir, 'out/2020/manifest.json')).mtimeMs;
     const again = runCli(['build', '--jobs', '2'], dir);
-    expect(again.code).toBe(0);
+    expect(again.code, again.stderr).toBe(0);
     expect(summaryOf(again.stdout)).toBe(`${COUNT} letters (0 written, ${COUNT} skipped unchanged) in T; warnings: ${expected.warnings.length}`);
     expect(snapshot(join(dir, 'out'))).toEqual(before);
     expect(statSync(join(dir, 'out/2020/manifest.json')).mtimeMs).toBe(manifestTime);

@@ -26,7 +26,6 @@ describe('a worker that throws', () => {
         letters: project.letters,
         years: project.years,
         templatesDir: join(dir, 'templates'),
-        dataHashes: new Map(),
         outDir: out,
         formats: ['text'],
         force: false,
