@@ -1,5 +1,6 @@
+import { lstat, realpath } from 'node:fs/promises';
 import { relative } from 'node:path';
-import type { Problem } from '../errors.js';
+import { LettersError, type Problem } from '../errors.js';
 import type { Year } from '../load/yearTemplates.js';
 import type { Letter } from '../project.js';
 import { VERSION } from '../version.js';
@@ -55,7 +56,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const { letters, formats, outDir } = options;
   const manifests = new Map<string, Map<string, ManifestEntry>>();
   const yearHashes = new Map<string, string>();
-  for (const year of new Set(letters.map((letter) => letter.year))) {
+  const years = new Set(letters.map((letter) => letter.year));
+  for (const year of years) await refuseLink(yearDir(outDir, year), outDir);
+  for (const year of years) {
     const dir = yearDir(outDir, year);
     await makeDirectory(dir);
     await removeAbandonedTemporaryFiles(dir);
@@ -120,6 +123,14 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   }
   result.notStarted = pending.length - result.written - result.failed;
   return result;
+}
+
+/** A year folder that is a link would send the letters wherever it points, outside --out. */
+async function refuseLink(dir: string, outDir: string): Promise<void> {
+  const info = await lstat(dir).catch(() => undefined);
+  if (info?.isSymbolicLink()) {
+    throw new LettersError(`${dir} is a link to ${await realpath(dir)}: letters are written only inside ${outDir} (remove the link, or choose another --out)`);
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { lstatSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, realpathSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CRASH, makeProject, runCli, shipped, type Run } from './support.js';
@@ -94,6 +94,19 @@ describe('paths that would leave --out', { timeout: 60_000 }, () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(out).toEqual(written);
+  });
+
+  it.concurrent('refuses a year folder in --out that is a link to elsewhere, and writes nothing', async () => {
+    const dir = makeProject(good);
+    mkdirSync(join(dir, 'out'));
+    mkdirSync(join(dir, 'elsewhere'));
+    symlinkSync(join(dir, 'elsewhere'), join(dir, 'out', '2020'), 'dir');
+    const { run, out } = await build(dir);
+    const yearDir = join(realpathSync(dir), 'out', '2020');
+    expect(run.stderr).toBe(`error: ${yearDir} is a link to ${join(realpathSync(dir), 'elsewhere')}: letters are written only inside out (remove the link, or choose another --out)\n`);
+    expect(run.code).toBe(1);
+    expect(out).toEqual(['2020']);
+    expect(readdirSync(join(dir, 'elsewhere'))).toEqual([]);
   });
 
   it.concurrent('refuses --year ../2020 before reading or writing anything', async () => {
