@@ -105,7 +105,9 @@ export function checkLetter(file: DataFile, yaml: YamlFile, year: Year): { lette
   if (!checked.record) return { problems: checked.problems };
   try {
     const { warnings } = renderLetter({ file: file.file, record: checked.record }, year);
-    return { letter: { ...file, record: checked.record, warnings, sha256: yaml.sha256! }, problems: [] };
+    // The model knows fields, not lines: place each warning on its field (or the nearest part that is there).
+    const placed = warnings.map((warning) => (warning.field && warning.line === undefined ? { ...warning, ...locate(yaml, warning.field.split('.')) } : warning));
+    return { letter: { ...file, record: checked.record, warnings: placed, sha256: yaml.sha256! }, problems: [] };
   } catch (error) {
     if (!(error instanceof LettersError)) throw error;
     return { problems: error.problems.length > 0 ? error.problems : [{ severity: 'error', file: file.file, message: error.message }] };

@@ -17,7 +17,7 @@ import type { LetterResult, LetterTask, WrittenFile } from './task.js';
 export async function makeLetter(task: LetterTask, year: Year): Promise<LetterResult> {
   const { letter, formats, outDir } = task;
   try {
-    const { document, warnings } = renderLetter(letter, year);
+    const { document } = renderLetter(letter, year);
     // Every format is made before any is written, so a letter that fails
     // (say, a glyph missing from the PDF font) leaves none of its files changed.
     const made = [];
@@ -31,7 +31,7 @@ export async function makeLetter(task: LetterTask, year: Year): Promise<LetterRe
       await writeFileAtomic(file, bytes);
       files.push(describe(basename(file), bytes, format === 'pdf'));
     }
-    return { ok: true, files, warnings };
+    return { ok: true, files };
   } catch (error) {
     if (!(error instanceof LettersError)) throw error;
     return { ok: false, problems: letterFailure(letter, error) };

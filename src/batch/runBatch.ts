@@ -98,10 +98,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
           const made = await options.pool.run({ letter, formats, outDir, templatesDir: options.templatesDir });
           if (made.ok) {
             const manifest = manifests.get(letter.year)!;
-            manifest.set(letter.slug, { inputs, files: keptFiles(manifest.get(letter.slug), inputs, made.files), warnings: made.warnings });
+            manifest.set(letter.slug, { inputs, files: keptFiles(manifest.get(letter.slug), inputs, made.files), warnings: letter.warnings });
             saver.changed(letter.year);
             result.written += 1;
-            result.warnings.push(...made.warnings);
+            result.warnings.push(...letter.warnings);
           } else {
             result.failed += 1;
             result.failures.push(...made.problems);

@@ -26,5 +26,5 @@ export interface WrittenFile {
  * file, line and field on the way back to the main thread.
  */
 export type LetterResult =
-  | { ok: true; files: WrittenFile[]; warnings: Problem[] }
+  | { ok: true; files: WrittenFile[] }
   | { ok: false; problems: Problem[] };

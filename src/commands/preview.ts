@@ -32,8 +32,8 @@ export async function previewCommand(query: string, options: PreviewOptions): Pr
     return EXIT_FAILURE;
   }
   const letter = findLetter(project.letters, query);
-  const { document, warnings } = renderLetter(letter, project.years.get(letter.year)!);
-  reportWarnings(warnings);
+  const { document } = renderLetter(letter, project.years.get(letter.year)!);
+  reportWarnings(letter.warnings);
   if (options.pdf === undefined || options.pdf === false) {
     process.stdout.write(writeText(document));
   } else {

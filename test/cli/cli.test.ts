@@ -12,7 +12,7 @@ describe('letters build', () => {
     const result = runCli(['build', '--out', out]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^5 letters \(5 written, 0 skipped unchanged\) in \d+\.\d s; warnings: 2\n$/);
-    expect(result.stderr).toContain('data/2020/worcester-city-council.yaml  statistics  warning: no statistics: the letter is made without its statistics page');
+    expect(result.stderr).toContain('data/2020/worcester-city-council.yaml:3:1  statistics  warning: no statistics: the letter is made without its statistics page');
     expect(readdirSync(join(out, '2020')).filter((name) => name.endsWith('.txt')).sort()).toEqual(['knowsley-metropolitan-borough-council.txt', 'liverpool-city-council.txt', 'worcester-city-council.txt']);
     const letter = readFileSync(join(out, '2020/knowsley-metropolitan-borough-council.txt'), 'utf8');
     expect(letter).toContain('Dear Mr Harden\n\nAnnual Review letter 2020\n');
@@ -93,7 +93,14 @@ describe('letters preview', () => {
     const result = runCli(['preview', 'WORCESTER CITY COUNCIL']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Dear Mr Blake\n');
-    expect(result.stderr).toBe('data/2020/worcester-city-council.yaml  statistics  warning: no statistics: the letter is made without its statistics page\n');
+    expect(result.stderr).toBe('data/2020/worcester-city-council.yaml:3:1  statistics  warning: no statistics: the letter is made without its statistics page\n');
+  });
+
+  it('places a warning on the field it is about', () => {
+    const dir = tempProject({ '2020/wrekin-council.yaml': knowsley.replace('type: metropolitan-borough', 'type: unitary') });
+    const result = runCli(['preview', 'wrekin'], dir);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('data/2020/wrekin-council.yaml:4:9  authority.type  warning: the year has no averages for unitary: the "compares to an average" lines are left out\n');
   });
 
   it('lists the matches when a name is ambiguous', () => {
