@@ -44,7 +44,7 @@ const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 64, maxOldGenerationSizeMb: 
 export function startPool(options: PoolOptions): LetterPool {
   const workerData: WorkerStart = { formats: options.formats };
   const pool = new Piscina<LetterTask, LetterResult>({
-    filename: (options.workerFile ?? new URL('./worker.js', import.meta.url)).href,
+    filename: (options.workerFile ?? new URL('./workerEntry.cjs', import.meta.url)).href,
     minThreads: options.threads,
     maxThreads: options.threads,
     idleTimeout: Number.POSITIVE_INFINITY,

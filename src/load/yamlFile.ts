@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { isAlias, isCollection, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Problem } from '../errors.js';
 import { visible } from '../validate/visible.js';
 import { firstBadUtf8 } from './utf8.js';
@@ -58,7 +58,7 @@ export function parseYamlSource(file: string, source: string, lineCounter = new 
   const located = (problems: Problem[]): YamlFile => ({ file, value: undefined, document, lineCounter, problems });
   const syntax = syntaxProblems(file, document, lineCounter);
   if (syntax.length > 0) return located(syntax);
-  const structure = structureProblems(file, document, lineCounter);
+  const structure = structureProblems(file, source, document, lineCounter);
   if (structure.length > 0) return located(structure);
   try {
     return { file, value: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), document, lineCounter, problems: [] };
@@ -71,7 +71,7 @@ export function parseYamlSource(file: string, source: string, lineCounter = new 
 }
 
 /** Problems the parser lets through but that would break or confuse reading the values. */
-function structureProblems(file: string, document: Document.Parsed, lineCounter: LineCounter): Problem[] {
+function structureProblems(file: string, source: string, document: Document.Parsed, lineCounter: LineCounter): Problem[] {
   const problems: Problem[] = [];
   const anchors = new Set<string>();
   const add = (node: Node, message: string, field?: string) => {
@@ -81,6 +81,16 @@ function structureProblems(file: string, document: Document.Parsed, lineCounter:
   visit(document, {
     Node(_, node) {
       if (node.anchor) anchors.add(node.anchor);
+    },
+    Scalar(key, node, path) {
+      // Called instead of Node for scalars: record their anchors too.
+      if (node.anchor) anchors.add(node.anchor);
+      // YAML reads `0x10`, `1e3` and `1.0` as whole numbers; in a count they are surely typing slips.
+      if (key === 'key' || typeof node.value !== 'number' || !Number.isInteger(node.value) || !node.range) return;
+      const written = source.slice(node.range[0], node.range[1]).trim();
+      if (!/^[-+]?[0-9]+$/.test(written)) {
+        add(node, `\`${visible(written)}\` is read as ${node.value}: write whole numbers in plain digits, e.g. ${node.value}`, fieldPath(path));
+      }
     },
     Alias(_, node) {
       const name = visible(node.source);
@@ -92,6 +102,12 @@ function structureProblems(file: string, document: Document.Parsed, lineCounter:
     },
   });
   return problems;
+}
+
+/** `statistics.compliance.outcomes` for a scalar under those keys. */
+function fieldPath(path: readonly unknown[]): string | undefined {
+  const keys = path.filter(isPair).map((pair) => (isScalar(pair.key) ? String(pair.key.value) : '?'));
+  return keys.length > 0 ? keys.join('.') : undefined;
 }
 
 function firstAlias(document: Document.Parsed): Node | undefined {

@@ -119,6 +119,21 @@ const catalogue: BadInput[] = [
     lines: [`${K}:14:11  statistics.upheld  expected a whole number, got the fraction 9.5`],
   },
   {
+    name: 'a count in hexadecimal',
+    files: { [K]: edit(knowsley, 'investigations: 12', 'investigations: 0x10') },
+    lines: [`${K}:13:19  statistics.investigations  \`0x10\` is read as 16: write whole numbers in plain digits, e.g. 16`],
+  },
+  {
+    name: 'a count in exponent form',
+    files: { [K]: edit(knowsley, 'outcomes: 4', 'outcomes: 4e0') },
+    lines: [`${K}:16:27  statistics.compliance.outcomes  \`4e0\` is read as 4: write whole numbers in plain digits, e.g. 4`],
+  },
+  {
+    name: 'a whole count with a decimal point',
+    files: { [K]: edit(knowsley, 'upheld: 9', 'upheld: 9.0') },
+    lines: [`${K}:14:11  statistics.upheld  \`9.0\` is read as 9: write whole numbers in plain digits, e.g. 9`],
+  },
+  {
     name: 'upheld more than investigations',
     files: { [K]: edit(knowsley, 'upheld: 9', 'upheld: 13') },
     lines: [`${K}:14:11  statistics.upheld  is 13, more than investigations (12): expected at most 12`],
