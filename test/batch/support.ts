@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { writeSyntheticSet } from '../../bench/syntheticSet.mjs';
 import { CLI, tempDir } from '../helpers.js';
@@ -67,11 +67,19 @@ export async function waitUntil(ready: () => boolean, what: string, limitMs = 60
   }
 }
 
-/** Paths under `dir` (relative), or none when it does not exist yet. */
+/**
+ * Paths under `dir` (relative), or none when it does not exist (yet, or for
+ * the moment: the build makes --out to check it can write there, then
+ * removes it again until the data is known to be good).
+ */
 export function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
-    .sort();
+  try {
+    return readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+      .sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
 }

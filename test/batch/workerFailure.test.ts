@@ -9,7 +9,7 @@ import { filesUnder, readManifest, syntheticProject } from './support.js';
 
 // A worker that throws on the letters whose slug starts with "doomed" (a bug,
 // or a thread that died) and makes the others with the built worker.
-const THROWING_WORKER = new URL('./fixtures/throwingWorker.mjs', import.meta.url);
+const THROWING_WORKER = new URL('./fixtures/throwingWorker.cjs', import.meta.url);
 
 describe('a worker that throws', () => {
   it('fails its letter with the error reported, and the other letters are all made', { timeout: 60_000 }, async () => {
