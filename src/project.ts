@@ -1,6 +1,6 @@
 import type { Problem } from './errors.js';
 import { LettersError, formatProblem } from './errors.js';
-import { findDataFiles, type DataFile } from './load/dataFiles.js';
+import { findDataFiles, type DataFile, type FoundDataFiles } from './load/dataFiles.js';
 import { listYears, loadYear, type Year } from './load/yearTemplates.js';
 import { locate, readYamlFile, type YamlFile } from './load/yamlFile.js';
 import { renderLetter } from './render.js';
@@ -31,6 +31,8 @@ export interface ProjectOptions {
   templatesDir: string;
   /** Only these years (all when absent). */
   year?: string;
+  /** The data folder as already listed (build lists it first, to size its threads); listed here when absent. */
+  found?: FoundDataFiles;
   /** Only the data files this accepts (all when absent): preview reads just the file it shows. */
   only?: (file: DataFile) => boolean;
 }
@@ -47,7 +49,7 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
   if (options.year !== undefined && !available.includes(options.year)) {
     throw new LettersError(`no template for year ${options.year} (years with templates: ${available.join(', ')})`);
   }
-  const found = await findDataFiles(options.dataDir);
+  const found = options.found ?? (await findDataFiles(options.dataDir));
   const problems: Problem[] = [...found.problems];
   const wanted = found.files.filter((file) => (options.year === undefined || file.year === options.year) && (options.only?.(file) ?? true));
 

@@ -47,7 +47,7 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
   const threaded = threads > 1 && formats.includes('pdf');
   const pool = threaded ? startPool({ threads, formats }) : undefined;
   try {
-    const project = await loadProject({ dataDir: options.data, templatesDir: options.templates, year: options.year });
+    const project = await loadProject({ dataDir: options.data, templatesDir: options.templates, year: options.year, found });
     const letters = options.authority === undefined ? project.letters : [findLetter(project.letters, options.authority)];
     if (project.problems.length > 0) {
       reportProblems(project.problems);

@@ -37,4 +37,3 @@ export function warningLines(warnings: Problem[]): string[] {
   });
   return [...lines, `${warnings.length} warnings (\`letters list\` shows each)`];
 }
-

@@ -21,8 +21,13 @@ export const YEAR = /^\d{4}$/;
 /** Names Windows reserves for devices: `con.pdf` cannot be written there. */
 const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/;
 
+export interface FoundDataFiles {
+  files: DataFile[];
+  problems: Problem[];
+}
+
 /** Finds every data file under `dataDir`, and a problem for each one misnamed. */
-export async function findDataFiles(dataDir: string): Promise<{ files: DataFile[]; problems: Problem[] }> {
+export async function findDataFiles(dataDir: string): Promise<FoundDataFiles> {
   const info = await stat(dataDir).catch(() => undefined);
   if (!info) throw new UsageError(`data folder not found: ${dataDir} (give the folder of data files with --data)`);
   if (!info.isDirectory()) throw new UsageError(`--data ${dataDir} is a file, not a folder`);

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isAlias, isCollection, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { hashBytes } from '../batch/inputHash.js';
 import type { Problem } from '../errors.js';
 import { visible } from '../validate/visible.js';
 import { firstBadUtf8 } from './utf8.js';
-import { syntaxProblems } from './yamlSyntax.js';
+import { fieldAt, syntaxProblems } from './yamlSyntax.js';
 
 /** Larger files are refused before they are read: no real data file comes near this. */
 export const MAX_FILE_BYTES = 256 * 1024;
@@ -49,7 +49,7 @@ export function parseYamlBytes(file: string, bytes: Uint8Array): YamlFile {
     const hex = byte.toString(16).toUpperCase().padStart(2, '0');
     return unreadable(file, `file is not valid UTF-8 text: byte 0x${hex} here (save the file as UTF-8)`, line, column);
   }
-  return { ...parseYamlSource(file, source), sha256: createHash('sha256').update(bytes).digest('hex') };
+  return { ...parseYamlSource(file, source), sha256: hashBytes(bytes) };
 }
 
 /** Parses YAML 1.2 (core schema) text, keeping node positions for messages. */
@@ -82,14 +82,14 @@ function structureProblems(file: string, source: string, document: Document.Pars
     Node(_, node) {
       if (node.anchor) anchors.add(node.anchor);
     },
-    Scalar(key, node, path) {
+    Scalar(key, node) {
       // Called instead of Node for scalars: record their anchors too.
       if (node.anchor) anchors.add(node.anchor);
       // YAML reads `0x10`, `1e3` and `1.0` as whole numbers; in a count they are surely typing slips.
       if (key === 'key' || typeof node.value !== 'number' || !Number.isInteger(node.value) || !node.range) return;
       const written = source.slice(node.range[0], node.range[1]).trim();
       if (!/^[-+]?[0-9]+$/.test(written)) {
-        add(node, `\`${visible(written)}\` is read as ${node.value}: write whole numbers in plain digits, e.g. ${node.value}`, fieldPath(path));
+        add(node, `\`${visible(written)}\` is read as ${node.value}: write whole numbers in plain digits, e.g. ${node.value}`, fieldAt(document, node.range[0]));
       }
     },
     Alias(_, node) {
@@ -102,12 +102,6 @@ function structureProblems(file: string, source: string, document: Document.Pars
     },
   });
   return problems;
-}
-
-/** `statistics.compliance.outcomes` for a scalar under those keys. */
-function fieldPath(path: readonly unknown[]): string | undefined {
-  const keys = path.filter(isPair).map((pair) => (isScalar(pair.key) ? String(pair.key.value) : '?'));
-  return keys.length > 0 ? keys.join('.') : undefined;
 }
 
 function firstAlias(document: Document.Parsed): Node | undefined {

@@ -16,8 +16,7 @@ export function syntaxProblems(file: string, document: Document.Parsed, lineCoun
     const { line, col } = lineCounter.linePos(offset);
     if (lines.has(line)) continue;
     lines.add(line);
-    const path = pathAt(document, offset);
-    const field = path.length > 0 && (error.code === 'DUPLICATE_KEY' || error.code === 'TAG_RESOLVE_FAILED') ? visible(path.join('.')) : undefined;
+    const field = error.code === 'DUPLICATE_KEY' || error.code === 'TAG_RESOLVE_FAILED' ? fieldAt(document, offset) : undefined;
     problems.push({ severity: 'error', file, line, column: col, field, message: syntaxMessage(error, { errors, duplicate, lineCounter }) });
   }
   if (document.directives?.yaml.explicit) {
@@ -90,6 +89,12 @@ function duplicateKey(document: Document.Parsed, offset: number): DuplicateKey |
 }
 
 /** Keys from the root to the innermost pair whose key or value covers `offset`. */
+/** The dotted field (`statistics.compliance.outcomes`) of the node at `offset`, shown safe to print; undefined at the top. */
+export function fieldAt(document: Document.Parsed, offset: number): string | undefined {
+  const path = pathAt(document, offset);
+  return path.length > 0 ? visible(path.join('.')) : undefined;
+}
+
 function pathAt(document: Document.Parsed, offset: number): (string | number)[] {
   const path: (string | number)[] = [];
   let node: unknown = document.contents;

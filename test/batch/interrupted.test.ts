@@ -11,12 +11,18 @@ const YEARS = ['2018', '2020', '2024'];
 
 const isLetter = (path: string) => /\.(txt|pdf)$/.test(path);
 
+/** Starts `letters build` with `flag` on a fresh generated set and waits until its first letter is written. */
+async function buildUntilFirstLetter(flag: string) {
+  const dir = syntheticProject(COUNT);
+  const out = join(dir, 'out');
+  const build = startCli(['build', '--jobs', '2', flag], dir);
+  await waitUntil(() => filesUnder(out).some(isLetter), 'the first letter');
+  return { dir, out, build };
+}
+
 describe('an interrupted build', () => {
   it('killed outright (SIGKILL), then run again, ends with the bytes of a build never interrupted', { timeout: 180_000 }, async () => {
-    const dir = syntheticProject(COUNT);
-    const out = join(dir, 'out');
-    const build = startCli(['build', '--jobs', '2', '--quiet'], dir);
-    await waitUntil(() => filesUnder(out).some(isLetter), 'the first letter');
+    const { dir, out, build } = await buildUntilFirstLetter('--quiet');
     build.child.kill('SIGKILL');
     expect((await build.exited).signal).toBe('SIGKILL');
     expect(filesUnder(out).filter((path) => path.endsWith('.pdf')).length, 'killed before the end').toBeLessThan(COUNT);
@@ -31,10 +37,7 @@ describe('an interrupted build', () => {
   });
 
   it('stopped with Ctrl-C (SIGINT) finishes the letters in progress, exits 130 and leaves a manifest true to the files', { timeout: 180_000 }, async () => {
-    const dir = syntheticProject(COUNT);
-    const out = join(dir, 'out');
-    const build = startCli(['build', '--jobs', '2', '--json'], dir);
-    await waitUntil(() => filesUnder(out).some(isLetter), 'the first letter');
+    const { out, build } = await buildUntilFirstLetter('--json');
     build.child.kill('SIGINT');
     const { code, stdout, stderr } = await build.exited;
 
