@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Content } from 'pdfmake/interfaces.js';
 import { BLOCK_STYLES, type Block, type LetterDocument } from '../../src/document/types.js';
 import { documentDefinition, drawnTexts } from '../../src/writers/pdf/documentDefinition.js';
+import { blockLooks } from '../../src/writers/pdf/styles.js';
 import { letterWith, tablesAndColumns } from './documents.js';
 
 /** The definition of a one-section letter holding just `blocks`. */
@@ -29,9 +30,26 @@ describe('documentDefinition', () => {
     });
   });
 
-  it('gives every block style of the model a named PDF style', () => {
-    const { styles } = documentDefinition(letterWith('X'));
-    for (const style of BLOCK_STYLES) expect(styles, style).toHaveProperty(style);
+  it('sets each block style of the model on its node, as a look of its own', () => {
+    for (const style of BLOCK_STYLES) {
+      const [paragraph] = contentOf({ type: 'paragraph', style, children: [text('X')] });
+      expect(paragraph, style).toEqual({ ...blockLooks[style].block, text: [{ text: 'X' }] });
+    }
+    const [lead] = contentOf({ type: 'paragraph', style: 'lead', children: [text('X')] });
+    expect(lead).toEqual({ fontSize: 12, margin: [0, 4, 0, 8], text: [{ text: 'X' }] });
+  });
+
+  it('names no style anywhere, so pdfmake never searches a style dictionary (styleLookup.ts)', () => {
+    const definition = documentDefinition(tablesAndColumns());
+    expect(definition).not.toHaveProperty('styles');
+    expect(JSON.stringify(definition.content)).not.toContain('"style"');
+  });
+
+  it('gives every node its own margin array: pdfmake keeps it as layout state', () => {
+    const [first, second] = contentOf({ type: 'paragraph', children: [text('A')] }, { type: 'paragraph', children: [text('B')] });
+    const margin = (node: unknown) => (node as { margin: number[] }).margin;
+    expect(margin(first)).toEqual([0, 0, 0, 8]);
+    expect(margin(first)).not.toBe(margin(second));
   });
 
   it('starts every section but the first on a new page', () => {
@@ -50,7 +68,7 @@ describe('documentDefinition', () => {
       ],
     });
     expect(paragraph).toEqual({
-      style: 'paragraph',
+      margin: [0, 0, 0, 8],
       text: [
         { text: 'See ' },
         { text: 'us', bold: true, link: 'mailto:advice@lgo.org.uk', color: expect.any(String), decoration: 'underline' },
@@ -80,7 +98,7 @@ describe('documentDefinition', () => {
         headerRows: 1,
         widths: ['*', '*', '*'],
         body: [
-          [{ text: [{ text: 'Decisions made' }], colSpan: 2, style: 'tableHeader', alignment: 'center' }, {}, { text: [{ text: 'Total' }], style: 'tableHeader' }],
+          [{ text: [{ text: 'Decisions made' }], colSpan: 2, bold: true, alignment: 'center' }, {}, { text: [{ text: 'Total' }], bold: true }],
           [{ text: [{ text: '4' }], alignment: 'center' }, { text: '' }, { text: '' }],
         ],
       },

@@ -1,7 +1,7 @@
 import type { Content, Node, TableCell as PdfTableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Block, LetterDocument, Section, TableCell } from '../../document/types.js';
 import { inlineRuns, stripInvisible } from './inlines.js';
-import { blockLooks, COLUMN_GAP, defaultStyle, namedStyles, PAGE_MARGINS, SIGNATURE_SPACE, TABLE_HEADER_FILL, tableLayout } from './styles.js';
+import { blockLooks, COLUMN_GAP, defaultStyle, look, PAGE_MARGINS, SIGNATURE_SPACE, TABLE_HEADER_FILL, tableLayout } from './styles.js';
 
 /**
  * LetterDocument → pdfmake document definition. Pure: the same document
@@ -32,7 +32,6 @@ export function documentDefinition(document: LetterDocument): TDocumentDefinitio
       creationDate: new Date(`${meta.date}T00:00:00Z`),
     },
     defaultStyle: structuredClone(defaultStyle),
-    styles: structuredClone({ ...namedStyles, ...Object.fromEntries(Object.entries(blockLooks).map(([name, look]) => [name, look.block])) }),
     content: document.sections.filter((section) => section.blocks.length > 0).map(sectionContent),
     pageBreakBefore: keepHeadingWithNext,
   };
@@ -65,16 +64,16 @@ function keepSignOffTogether(contents: Content[], at: number): Content[] {
 const handlers: { [K in Block['type']]: (block: Extract<Block, { type: K }>) => Content } = {
   paragraph: (block) =>
     block.style
-      ? { text: inlineRuns(block.children, blockLooks[block.style]), style: ['paragraph', block.style] }
-      : { text: inlineRuns(block.children), style: 'paragraph' },
+      ? { ...look('paragraph', block.style), text: inlineRuns(block.children, blockLooks[block.style]) }
+      : { ...look('paragraph'), text: inlineRuns(block.children) },
   heading: (block) => ({
+    ...look(`heading${block.depth}`),
     text: inlineRuns(block.children),
-    style: `heading${block.depth}`,
     headlineLevel: block.depth,
   }),
-  list: (block) => ({ ul: block.items.map((item) => ({ text: inlineRuns(item) })), style: 'list' }),
+  list: (block) => ({ ...look('list'), ul: block.items.map((item) => ({ text: inlineRuns(item) })) }),
   table: (block) => tableContent(block.headerRows, block.rows),
-  group: (block) => ({ stack: block.children.map(blockContent), style: block.style, unbreakable: true }),
+  group: (block) => ({ ...look(block.style), stack: block.children.map(blockContent), unbreakable: true }),
   columns: (block) => ({
     columns: block.columns.map((blocks) => ({ stack: blocks.map(blockContent), width: '*' })),
     columnGap: COLUMN_GAP,
@@ -108,7 +107,7 @@ function tableContent(headerRows: number, rows: TableCell[][]): Content {
         text: inlineRuns(cell.children),
         colSpan: cell.colSpan,
         alignment: header || isFigure(cell) ? 'center' : 'left',
-        ...(header ? { style: 'tableHeader', fillColor: TABLE_HEADER_FILL } : {}),
+        ...(header ? { ...look('tableHeader'), fillColor: TABLE_HEADER_FILL } : {}),
       },
       ...Array.from({ length: cell.colSpan - 1 }, () => ({})),
     ]);
@@ -116,9 +115,9 @@ function tableContent(headerRows: number, rows: TableCell[][]): Content {
     return cells;
   });
   return {
+    ...(wide ? look('table', 'tableWide') : look('table')),
     table: { headerRows, dontBreakRows: true, widths: Array.from({ length: width }, () => (wide ? 'auto' : '*')), body },
     layout: { ...tableLayout },
-    style: wide ? ['table', 'tableWide'] : 'table',
   };
 }
 

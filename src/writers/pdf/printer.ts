@@ -2,6 +2,7 @@ import type { LetterDocument } from '../../document/types.js';
 import { documentDefinition, drawnTexts } from './documentDefinition.js';
 import { assertDrawable, loadFonts, type FaceName, type LetterFonts } from './fonts.js';
 import type { SharedFace } from './sharedFace.js';
+import { installPlainStyleLookup } from './styleLookup.js';
 
 /** Prints letters to PDF bytes; create one per thread and reuse it for every letter. */
 export interface PdfPrinter {
@@ -53,6 +54,7 @@ let printing: Promise<unknown> = Promise.resolve();
 
 async function loadPdfMake(): Promise<PdfMake> {
   const module = await import('pdfmake');
+  installPlainStyleLookup();
   return module.default as unknown as PdfMake;
 }
 
