@@ -3,14 +3,15 @@ import { LettersError, formatProblem } from './errors.js';
 import { findDataFiles, type DataFile, type FoundDataFiles } from './load/dataFiles.js';
 import { listYears, loadYear, type Year } from './load/yearTemplates.js';
 import { locate, readYamlFile, type YamlFile } from './load/yamlFile.js';
+import type { LetterDocument } from './document/types.js';
 import { renderLetter } from './render.js';
 import type { AuthorityRecord } from './validate/schema.js';
 import { validateAuthority } from './validate/validateAuthority.js';
 
 /**
  * A data file that passed validation and rendered without error. The
- * document itself is not kept (400 of them would fill memory); rendering
- * again is cheap and gives the same document.
+ * document itself is not kept (thousands of them would fill memory);
+ * rendering again gives the same document.
  */
 export interface Letter extends DataFile {
   record: AuthorityRecord;
@@ -35,6 +36,8 @@ export interface ProjectOptions {
   found?: FoundDataFiles;
   /** Only the data files this accepts (all when absent): preview reads just the file it shows. */
   only?: (file: DataFile) => boolean;
+  /** Given each good letter's document as it is checked, for a caller that can use it rather than render it again. */
+  rendered?: (letter: Letter, document: LetterDocument) => void;
 }
 
 /**
@@ -86,6 +89,7 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
     }
     names.set(key, file.file);
     letters.push(checked.letter);
+    options.rendered?.(checked.letter, checked.document!);
   }
   return { years, letters, problems: distinct(problems) };
 }
@@ -101,15 +105,15 @@ async function* readInTurn(files: DataFile[]): AsyncGenerator<{ file: DataFile; 
   }
 }
 
-/** Validates one parsed data file and renders its letter: the letter, or every problem found. */
-export function checkLetter(file: DataFile, yaml: YamlFile, year: Year): { letter?: Letter; problems: Problem[] } {
+/** Validates one parsed data file and renders its letter: the letter and its document, or every problem found. */
+export function checkLetter(file: DataFile, yaml: YamlFile, year: Year): { letter?: Letter; document?: LetterDocument; problems: Problem[] } {
   const checked = validateAuthority(yaml, year.config);
   if (!checked.record) return { problems: checked.problems };
   try {
-    const { warnings } = renderLetter({ file: file.file, record: checked.record }, year);
+    const { document, warnings } = renderLetter({ file: file.file, record: checked.record }, year);
     // The model knows fields, not lines: place each warning on its field (or the nearest part that is there).
     const placed = warnings.map((warning) => (warning.field && warning.line === undefined ? { ...warning, ...locate(yaml, warning.field.split('.')) } : warning));
-    return { letter: { ...file, record: checked.record, warnings: placed, sha256: yaml.sha256! }, problems: [] };
+    return { letter: { ...file, record: checked.record, warnings: placed, sha256: yaml.sha256! }, document, problems: [] };
   } catch (error) {
     if (!(error instanceof LettersError)) throw error;
     return { problems: error.problems.length > 0 ? error.problems : [{ severity: 'error', file: file.file, message: error.message }] };

@@ -4,7 +4,7 @@ import type { Year } from '../load/yearTemplates.js';
 import { writeFileAtomic } from '../output/atomicWrite.js';
 import type { Letter } from '../project.js';
 import { renderLetter } from '../render.js';
-import { WRITERS } from '../writers/index.js';
+import { WRITERS, type FormatName } from '../writers/index.js';
 import { hashBytes } from './inputHash.js';
 import { outputPath } from './outputPath.js';
 import { pdfPageCount } from './pdfPages.js';
@@ -15,15 +15,16 @@ import type { LetterResult, LetterTask, WrittenFile } from './task.js';
  * each file atomically. The same in a worker thread and in the main thread.
  */
 export async function makeLetter(task: LetterTask, year: Year): Promise<LetterResult> {
-  const { letter, formats, outDir } = task;
+  const { letter, formats, outDir, text } = task;
   try {
-    const { document } = renderLetter(letter, year);
+    const kept = (format: FormatName) => (format === 'text' ? text : undefined);
+    const document = formats.every(kept) ? undefined : renderLetter(letter, year).document;
     // Every format is made before any is written, so a letter that fails
     // (say, a glyph missing from the PDF font) leaves none of its files changed.
     const made = [];
     for (const format of formats) {
       const writer = WRITERS[format];
-      const data = await writer.write(document);
+      const data = kept(format) ?? (await writer.write(document!));
       made.push({ file: outputPath(outDir, letter, writer.extension), bytes: typeof data === 'string' ? Buffer.from(data, 'utf8') : data, format });
     }
     const files: WrittenFile[] = [];

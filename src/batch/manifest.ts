@@ -45,17 +45,42 @@ export async function writeManifest(dir: string, tool: string, year: string, ent
   await writeFileAtomic(join(dir, MANIFEST_FILE), serialiseManifest(tool, year, entries));
 }
 
-export function serialiseManifest(tool: string, year: string, entries: Map<string, ManifestEntry>): string {
-  const letters: Record<string, SavedEntry> = {};
-  for (const slug of [...entries.keys()].sort()) {
-    const entry = entries.get(slug)!;
+/**
+ * The manifest's bytes: what `JSON.stringify(…, null, 2)` of the whole would
+ * write, put together from each entry's own bytes, made once per entry. The
+ * manifest is saved every second during a run; made afresh each time, the
+ * text of thousands of entries was most of what the main thread allocated,
+ * and kept its young generation at its largest.
+ */
+export function serialiseManifest(tool: string, year: string, entries: Map<string, ManifestEntry>): Buffer {
+  const slugs = [...entries.keys()].sort();
+  const parts: Buffer[] = [Buffer.from(`{\n  "tool": ${JSON.stringify(tool)},\n  "year": ${JSON.stringify(year)},\n  "letters": ${slugs.length === 0 ? '{}' : '{\n'}`)];
+  slugs.forEach((slug, index) => {
+    if (index > 0) parts.push(ENTRY_SEPARATOR);
+    parts.push(entryBytes(slug, entries.get(slug)!));
+  });
+  parts.push(Buffer.from(slugs.length === 0 ? '\n}\n' : '\n  }\n}\n'));
+  return Buffer.concat(parts);
+}
+
+const ENTRY_SEPARATOR = Buffer.from(',\n');
+
+/** Entries are never changed, only replaced: each one's bytes are kept with it. */
+const entryTexts = new WeakMap<ManifestEntry, Buffer>();
+
+function entryBytes(slug: string, entry: ManifestEntry): Buffer {
+  let bytes = entryTexts.get(entry);
+  if (bytes === undefined) {
     const files: SavedEntry['files'] = {};
     for (const file of [...entry.files].sort((a, b) => (a.name < b.name ? -1 : 1))) {
       files[file.name] = file.pages === undefined ? { sha256: file.sha256, bytes: file.bytes } : { sha256: file.sha256, bytes: file.bytes, pages: file.pages };
     }
-    letters[slug] = { inputs: entry.inputs, files, warnings: entry.warnings.map(problemFields) };
+    const saved: SavedEntry = { inputs: entry.inputs, files, warnings: entry.warnings.map(problemFields) };
+    // Indented as the fourth level of the whole; JSON strings hold no raw line breaks.
+    bytes = Buffer.from(`    ${JSON.stringify(slug)}: ${JSON.stringify(saved, null, 2).replaceAll('\n', '\n    ')}`);
+    entryTexts.set(entry, bytes);
   }
-  return `${JSON.stringify({ tool, year, letters }, null, 2)}\n`;
+  return bytes;
 }
 
 /** How an entry is saved: files keyed by name, for people reading the manifest. */

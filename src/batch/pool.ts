@@ -1,6 +1,7 @@
 import { Piscina } from 'piscina';
 import type { Year } from '../load/yearTemplates.js';
 import type { FormatName } from '../writers/index.js';
+import type { KeptTexts } from './keptTexts.js';
 import { makeLetter } from './makeLetter.js';
 import type { LetterResult, LetterTask } from './task.js';
 
@@ -60,10 +61,10 @@ export function startPool(options: PoolOptions): LetterPool {
   };
 }
 
-/** Makes the letters in this thread, with the templates the project has already compiled. */
-export function inThisThread(years: Map<string, Year>): LetterPool {
+/** Makes the letters in this thread, with the templates the project has already compiled and the texts made while checking. */
+export function inThisThread(years: Map<string, Year>, texts?: KeptTexts): LetterPool {
   return {
-    run: (task) => makeLetter(task, years.get(task.letter.year)!),
+    run: (task) => makeLetter({ ...task, text: texts?.take(task.letter.file) }, years.get(task.letter.year)!),
     destroy: async () => {},
   };
 }

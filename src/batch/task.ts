@@ -8,6 +8,8 @@ export interface LetterTask {
   templatesDir: string;
   formats: FormatName[];
   outDir: string;
+  /** The letter's text, when it was made while the data was checked (KeptTexts). */
+  text?: Uint8Array;
 }
 
 /** One file a letter was written to, as the manifest records it. */

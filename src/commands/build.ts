@@ -3,6 +3,8 @@ import { resolve, sep } from 'node:path';
 import { EXIT_FAILURE, EXIT_OK, UsageError, formatProblem, type Problem } from '../errors.js';
 import { watchInterrupts } from '../batch/interrupts.js';
 import { inThisThread, startPool } from '../batch/pool.js';
+import { KeptTexts } from '../batch/keptTexts.js';
+import { releaseMemory } from '../batch/releaseMemory.js';
 import { createProgress, progressStyle } from '../batch/progress.js';
 import { runBatch } from '../batch/runBatch.js';
 import { summaryJson, summaryLine, type BuildSummary } from '../batch/summary.js';
@@ -10,6 +12,7 @@ import { findDataFiles } from '../load/dataFiles.js';
 import { loadProject } from '../project.js';
 import { checkOutDir } from '../output/checkOutDir.js';
 import { FORMAT_NAMES, type FormatName } from '../writers/index.js';
+import { writeText } from '../writers/text.js';
 import { findLetter } from './findLetter.js';
 import type { InputOptions } from './options.js';
 import { reportProblems, reportWarnings } from './report.js';
@@ -46,8 +49,16 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
   // for more than one letter. Otherwise letters are made in this thread.
   const threaded = threads > 1 && formats.includes('pdf');
   const pool = threaded ? startPool({ threads, formats }) : undefined;
+  // Letters made in this thread: their text is made while checking, and kept to be written.
+  const texts = !threaded && formats.includes('text') ? new KeptTexts() : undefined;
   try {
-    const project = await loadProject({ dataDir: options.data, templatesDir: options.templates, year: options.year, found });
+    const project = await loadProject({
+      dataDir: options.data,
+      templatesDir: options.templates,
+      year: options.year,
+      found,
+      rendered: texts && ((letter, document) => texts.keep(letter.file, writeText(document))),
+    });
     const letters = options.authority === undefined ? project.letters : [findLetter(project.letters, options.authority)];
     if (project.problems.length > 0) {
       reportProblems(project.problems);
@@ -56,6 +67,8 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
         return EXIT_FAILURE;
       }
     }
+    // The threads make the letters from here on; this thread only keeps count.
+    if (pool) await releaseMemory();
     const progress = await createProgress(progressStyle({ quiet: options.quiet || letters.length === 0, terminal: process.stderr.isTTY === true }));
     const interrupts = watchInterrupts(() => {
       if (!options.quiet) process.stderr.write('\nstopping: finishing the letters in progress (Ctrl-C again to stop at once)\n');
@@ -69,7 +82,7 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
         outDir: options.out,
         formats,
         force: options.force === true,
-        pool: pool ?? inThisThread(project.years),
+        pool: pool ?? inThisThread(project.years, texts),
         // Enough to keep every thread busy; in this thread, enough that files are written while the next letters are made.
         inFlight: threaded ? threads * 2 : 8,
         progress,

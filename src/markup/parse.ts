@@ -1,4 +1,4 @@
-import { Marked, type Token, type Tokens } from 'marked';
+import { Lexer, Marked, type Token, type Tokens } from 'marked';
 import {
   BLOCK_STYLES,
   SECTION_NAMES,
@@ -18,10 +18,56 @@ import { directiveExtension, type DirectiveToken } from './directives.js';
  */
 export class MarkupError extends Error {}
 
-const markdown = new Marked({ gfm: true, extensions: [directiveExtension] });
+const options = new Marked({ gfm: true, extensions: [directiveExtension] }).defaults;
+
+/** How many paragraphs' inline tokens are remembered: every fixed paragraph of a few years' letters, with room to spare. */
+const REMEMBERED = 2_000;
+const remembered = new Map<string, Token[]>();
+
+/**
+ * marked's lexer, remembering the inline tokens of each run of text it has
+ * lexed. Most paragraphs and table cells of a letter are the same in every
+ * letter of its year, and inline lexing is half of what parsing costs.
+ * A run's tokens depend only on its text when the lexer is outside links
+ * and raw HTML and the letter defines no reference links; such runs are
+ * remembered if lexing them leaves that state as it was and makes no link
+ * (making one sets a flag a replay would not set). The tokens are shared
+ * between letters: nothing here or in marked changes a token once made.
+ */
+class LetterLexer extends Lexer {
+  override inlineTokens(src: string, tokens: Token[] = []): Token[] {
+    if (!this.outsideLinks()) return super.inlineTokens(src, tokens);
+    const known = remembered.get(src);
+    if (known) {
+      // Least recently used goes first.
+      remembered.delete(src);
+      remembered.set(src, known);
+      tokens.push(...known);
+      return tokens;
+    }
+    const before = tokens.length;
+    const linkBefore = this.state.linkEmitted;
+    super.inlineTokens(src, tokens);
+    if (this.outsideLinks() && !linkBefore && !this.state.linkEmitted) {
+      if (remembered.size >= REMEMBERED) remembered.delete(remembered.keys().next().value!);
+      // Copies: the run and its tokens' strings are slices of the whole letter's markup, and would keep it alive.
+      remembered.set(structuredClone(src), structuredClone(tokens.slice(before)));
+    }
+    return tokens;
+  }
+
+  private outsideLinks(): boolean {
+    return !this.state.inLink && !this.state.inRawBlock && isEmpty(this.tokens.links);
+  }
+}
+
+function isEmpty(links: object): boolean {
+  for (const _ in links) return false;
+  return true;
+}
 
 export function parseMarkup(markup: string): Section[] {
-  const tokens = markdown.lexer(markup);
+  const tokens = new LetterLexer(options).lex(markup);
   const sections: Section[] = [{ name: 'letter', blocks: [] }];
   for (const token of tokens) {
     if (token.type === 'directive' && (token as DirectiveToken).name === 'section') {
