@@ -20,11 +20,17 @@ export interface Letter extends DataFile {
   sha256: string;
 }
 
-export interface Project {
-  years: Map<string, Year>;
+/** What checking a project finds, as it can be sent between threads. */
+export interface CheckedProject {
+  /** Each year of the letters, with the files its letters are made from. */
+  years: Map<string, Pick<Year, 'files'>>;
   letters: Letter[];
   /** Every error found, in every file: empty when all is well. */
   problems: Problem[];
+}
+
+export interface Project extends CheckedProject {
+  years: Map<string, Year>;
 }
 
 export interface ProjectOptions {

@@ -1,8 +1,5 @@
 import { Piscina } from 'piscina';
-import type { Year } from '../load/yearTemplates.js';
 import type { FormatName } from '../writers/index.js';
-import type { KeptTexts } from './keptTexts.js';
-import { makeLetter } from './makeLetter.js';
 import type { LetterResult, LetterTask } from './task.js';
 
 /** Where letters are made: `run` one task, `destroy` when done. */
@@ -58,13 +55,5 @@ export function startPool(options: PoolOptions): LetterPool {
   return {
     run: (task) => pool.run(task),
     destroy: () => pool.destroy(),
-  };
-}
-
-/** Makes the letters in this thread, with the templates the project has already compiled and the texts made while checking. */
-export function inThisThread(years: Map<string, Year>, texts?: KeptTexts): LetterPool {
-  return {
-    run: (task) => makeLetter({ ...task, text: texts?.take(task.letter.file) }, years.get(task.letter.year)!),
-    destroy: async () => {},
   };
 }

@@ -19,7 +19,8 @@ import type { WrittenFile } from './task.js';
 export interface BatchOptions {
   /** Valid letters only: validation has already passed (or been overridden). */
   letters: Letter[];
-  years: Map<string, Year>;
+  /** The letters' years, with the template files each is made from. */
+  years: Map<string, Pick<Year, 'files'>>;
   templatesDir: string;
   outDir: string;
   formats: FormatName[];

@@ -2,14 +2,14 @@ import { availableParallelism } from 'node:os';
 import { resolve, sep } from 'node:path';
 import { EXIT_FAILURE, EXIT_OK, UsageError, formatProblem, type Problem } from '../errors.js';
 import { watchInterrupts } from '../batch/interrupts.js';
-import { inThisThread, startPool } from '../batch/pool.js';
+import { startPool, type LetterPool } from '../batch/pool.js';
+import { checkInThread } from '../batch/checkInThread.js';
 import { KeptTexts } from '../batch/keptTexts.js';
-import { releaseMemory } from '../batch/releaseMemory.js';
 import { createProgress, progressStyle } from '../batch/progress.js';
 import { runBatch } from '../batch/runBatch.js';
 import { summaryJson, summaryLine, type BuildSummary } from '../batch/summary.js';
 import { findDataFiles } from '../load/dataFiles.js';
-import { loadProject } from '../project.js';
+import type { CheckedProject, ProjectOptions } from '../project.js';
 import { checkOutDir } from '../output/checkOutDir.js';
 import { FORMAT_NAMES, type FormatName } from '../writers/index.js';
 import { writeText } from '../writers/text.js';
@@ -48,17 +48,14 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
   // text letters does; it pays for PDFs, some forty times dearer, and only
   // for more than one letter. Otherwise letters are made in this thread.
   const threaded = threads > 1 && formats.includes('pdf');
-  const pool = threaded ? startPool({ threads, formats }) : undefined;
+  const workers = threaded ? startPool({ threads, formats }) : undefined;
   // Letters made in this thread: their text is made while checking, and kept to be written.
   const texts = !threaded && formats.includes('text') ? new KeptTexts() : undefined;
   try {
-    const project = await loadProject({
-      dataDir: options.data,
-      templatesDir: options.templates,
-      year: options.year,
-      found,
-      rendered: texts && ((letter, document) => texts.keep(letter.file, writeText(document))),
-    });
+    const check = { dataDir: options.data, templatesDir: options.templates, year: options.year, found };
+    // With threads, the checking is done on a thread of its own, and the
+    // modules it needs are never loaded into this one (checkInThread.ts).
+    const { project, pool } = workers ? { project: await checkInThread(check), pool: workers } : await checkHere(check, texts);
     const letters = options.authority === undefined ? project.letters : [findLetter(project.letters, options.authority)];
     if (project.problems.length > 0) {
       reportProblems(project.problems);
@@ -67,8 +64,6 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
         return EXIT_FAILURE;
       }
     }
-    // The threads make the letters from here on; this thread only keeps count.
-    if (pool) await releaseMemory();
     const progress = await createProgress(progressStyle({ quiet: options.quiet || letters.length === 0, terminal: process.stderr.isTTY === true }));
     const interrupts = watchInterrupts(() => {
       if (!options.quiet) process.stderr.write('\nstopping: finishing the letters in progress (Ctrl-C again to stop at once)\n');
@@ -82,7 +77,7 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
         outDir: options.out,
         formats,
         force: options.force === true,
-        pool: pool ?? inThisThread(project.years, texts),
+        pool,
         // Enough to keep every thread busy; in this thread, enough that files are written while the next letters are made.
         inFlight: threaded ? threads * 2 : 8,
         progress,
@@ -113,8 +108,15 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
     if (interrupts.exitCode !== undefined) return interrupts.exitCode;
     return summary.errors.length > 0 ? EXIT_FAILURE : EXIT_OK;
   } finally {
-    await pool?.destroy();
+    await workers?.destroy();
   }
+}
+
+/** Checks the project in this thread and makes the letters here too, writing the texts made while checking. */
+async function checkHere(check: Omit<ProjectOptions, 'rendered'>, texts: KeptTexts | undefined): Promise<{ project: CheckedProject; pool: LetterPool }> {
+  const [{ loadProject }, { inThisThread }] = await Promise.all([import('../project.js'), import('../batch/thisThread.js')]);
+  const project = await loadProject({ ...check, rendered: texts && ((letter, document) => texts.keep(letter.file, writeText(document))) });
+  return { project, pool: inThisThread(project.years, texts) };
 }
 
 export function parseFormats(format: string): FormatName[] {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KeptTexts } from '../../src/batch/keptTexts.js';
-import { inThisThread } from '../../src/batch/pool.js';
+import { inThisThread } from '../../src/batch/thisThread.js';
 import { loadProject } from '../../src/project.js';
 import { writeText } from '../../src/writers/text.js';
 import { renderProject, tempDir } from '../helpers.js';

@@ -1,0 +1,32 @@
+import { Worker } from 'node:worker_threads';
+import { LettersError, UsageError, type Problem } from '../errors.js';
+import type { CheckedProject, ProjectOptions } from '../project.js';
+
+/** What the checking thread sends back: the project, or the error that stopped it. */
+export type CheckAnswer =
+  | { ok: true; project: CheckedProject }
+  | { ok: false; error: { name: string; message: string; problems: Problem[]; exitCode: number } };
+
+/**
+ * Checks a project (loadProject) on a thread of its own, for a build whose
+ * letters are made on worker threads. Checking loads the YAML parser, the
+ * schemas and the templates, and leaves garbage behind; in the main thread
+ * all of that would stay for the whole build (some 35 MB), while the main
+ * thread only hands out letters. The checking thread's memory goes when it
+ * ends. Only options that can be sent to a thread are taken.
+ */
+export function checkInThread(options: Omit<ProjectOptions, 'only' | 'rendered'>): Promise<CheckedProject> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./checkThread.js', import.meta.url), { workerData: options });
+    let answered = false;
+    worker.once('message', (answer: CheckAnswer) => {
+      answered = true;
+      if (answer.ok) resolve(answer.project);
+      else reject(answer.error.name === 'UsageError' ? new UsageError(answer.error.message) : new LettersError(answer.error.message, answer.error.problems, answer.error.exitCode));
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (!answered) reject(new Error(`the thread checking the data stopped without an answer (exit code ${code})`));
+    });
+  });
+}
