@@ -49,8 +49,8 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
   // for more than one letter. Otherwise letters are made in this thread.
   const threaded = threads > 1 && formats.includes('pdf');
   const workers = threaded ? startPool({ threads, formats }) : undefined;
-  // Letters made in this thread: their text is made while checking, and kept to be written.
-  const texts = !threaded && formats.includes('text') ? new KeptTexts() : undefined;
+  // Letters made in this thread: their text is made while checking, and kept to be written (all of them, unless one was asked for).
+  const texts = !threaded && formats.includes('text') && options.authority === undefined ? new KeptTexts() : undefined;
   try {
     const check = { dataDir: options.data, templatesDir: options.templates, year: options.year, found };
     // With threads, the checking is done on a thread of its own, and the
