@@ -36,8 +36,11 @@ export interface WorkerStart {
 const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 64, maxOldGenerationSizeMb: 128 };
 
 /**
- * Starts the threads at once: each loads the pipeline's modules while the
- * main thread is still validating, so the first letters start without delay.
+ * Starts the threads at once: each loads the pipeline's modules and fonts
+ * while the data is still being checked, so the first letters start without
+ * delay. A thread waiting for its first task must not block its event loop
+ * (piscina's default, `atomics: 'sync'`), or that loading stops until the
+ * task comes.
  */
 export function startPool(options: PoolOptions): LetterPool {
   const workerData: WorkerStart = { formats: options.formats };
@@ -46,6 +49,7 @@ export function startPool(options: PoolOptions): LetterPool {
     minThreads: options.threads,
     maxThreads: options.threads,
     idleTimeout: Number.POSITIVE_INFINITY,
+    atomics: 'async',
     resourceLimits: RESOURCE_LIMITS,
     workerData,
   });
