@@ -20,7 +20,7 @@ export class MarkupError extends Error {}
 
 const options = new Marked({ gfm: true, extensions: [directiveExtension] }).defaults;
 
-/** How many paragraphs' inline tokens are remembered: every fixed paragraph of a few years' letters, with room to spare. */
+/** How many runs' inline tokens are remembered: every fixed paragraph and table cell of a few years' letters, with room to spare. */
 const REMEMBERED = 2_000;
 const remembered = new Map<string, Token[]>();
 

@@ -3,8 +3,9 @@ import { createRequire } from 'node:module';
 /**
  * pdfmake asks its style stack for some twenty properties of every word it
  * lays out (font, size, colour, decoration, link…), and its lookup makes a
- * closure, an array and, for each named style, a Set every time: a quarter
- * of all a letter allocated, and much of the garbage collection. The lookup
+ * closure and an array every time, and a Set for each named style: two
+ * fifths of all a letter allocated with named styles, still a quarter with
+ * styles set on the nodes, and much of the garbage collection. The lookup
  * installed here gives the same answers: the item's own value, then each
  * style on the stack from the top, then the default style. It walks plain
  * style objects without allocating; as soon as a named style is involved it
