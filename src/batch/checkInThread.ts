@@ -1,11 +1,11 @@
 import { Worker } from 'node:worker_threads';
-import { LettersError, UsageError, type Problem } from '../errors.js';
+import { LettersError, type Problem } from '../errors.js';
 import type { CheckedProject, ProjectOptions } from '../project.js';
 
 /** What the checking thread sends back: the project, or the error that stopped it. */
 export type CheckAnswer =
   | { ok: true; project: CheckedProject }
-  | { ok: false; error: { name: string; message: string; problems: Problem[]; exitCode: number } };
+  | { ok: false; error: { message: string; problems: Problem[]; exitCode: number } };
 
 /**
  * Checks a project (loadProject) on a thread of its own, for a build whose
@@ -22,7 +22,8 @@ export function checkInThread(options: Omit<ProjectOptions, 'only' | 'rendered'>
     worker.once('message', (answer: CheckAnswer) => {
       answered = true;
       if (answer.ok) resolve(answer.project);
-      else reject(answer.error.name === 'UsageError' ? new UsageError(answer.error.message) : new LettersError(answer.error.message, answer.error.problems, answer.error.exitCode));
+      // The exit code says what kind of error it was (a usage error is 2).
+      else reject(new LettersError(answer.error.message, answer.error.problems, answer.error.exitCode));
     });
     worker.once('error', reject);
     worker.once('exit', (code) => {

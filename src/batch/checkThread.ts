@@ -15,7 +15,7 @@ async function check(options: ProjectOptions): Promise<CheckAnswer> {
     return { ok: true, project: { years, letters: project.letters, problems: project.problems } };
   } catch (error) {
     if (!(error instanceof LettersError)) throw error;
-    return { ok: false, error: { name: error.name, message: error.message, problems: error.problems, exitCode: error.exitCode } };
+    return { ok: false, error: { message: error.message, problems: error.problems, exitCode: error.exitCode } };
   }
 }
 

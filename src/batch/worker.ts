@@ -11,7 +11,7 @@ import type { LetterResult, LetterTask } from './task.js';
  * writers keep their set-up (the PDF fonts and printer) per thread too.
  */
 
-// Loaded while the main thread validates the data. A writer that cannot be
+// Loaded while the data is checked. A writer that cannot be
 // set up fails again, and is reported with its letter, when a letter needs it.
 for (const format of (workerData as WorkerStart).formats) (WRITERS[format] as Writer).prepare?.().catch(() => {});
 

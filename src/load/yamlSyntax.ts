@@ -88,13 +88,13 @@ function duplicateKey(document: Document.Parsed, offset: number): DuplicateKey |
   return found;
 }
 
-/** Keys from the root to the innermost pair whose key or value covers `offset`. */
 /** The dotted field (`statistics.compliance.outcomes`) of the node at `offset`, shown safe to print; undefined at the top. */
 export function fieldAt(document: Document.Parsed, offset: number): string | undefined {
   const path = pathAt(document, offset);
   return path.length > 0 ? visible(path.join('.')) : undefined;
 }
 
+/** Keys from the root to the innermost pair whose key or value covers `offset`. */
 function pathAt(document: Document.Parsed, offset: number): (string | number)[] {
   const path: (string | number)[] = [];
   let node: unknown = document.contents;

@@ -9,6 +9,7 @@ import {
   type SectionName,
   type TableCell,
 } from '../document/types.js';
+import { LruCache } from '../lruCache.js';
 import { directiveExtension, type DirectiveToken } from './directives.js';
 
 /**
@@ -20,9 +21,8 @@ export class MarkupError extends Error {}
 
 const options = new Marked({ gfm: true, extensions: [directiveExtension] }).defaults;
 
-/** How many runs' inline tokens are remembered: every fixed paragraph and table cell of a few years' letters, with room to spare. */
-const REMEMBERED = 2_000;
-const remembered = new Map<string, Token[]>();
+/** Inline tokens of runs already lexed, by their text: room for every fixed paragraph and table cell of a few years' letters, and more. */
+const remembered = new LruCache<string, Token[]>(2_000);
 
 /**
  * marked's lexer, remembering the inline tokens of each run of text it has
@@ -39,9 +39,6 @@ class LetterLexer extends Lexer {
     if (!this.outsideLinks()) return super.inlineTokens(src, tokens);
     const known = remembered.get(src);
     if (known) {
-      // Least recently used goes first.
-      remembered.delete(src);
-      remembered.set(src, known);
       tokens.push(...known);
       return tokens;
     }
@@ -49,7 +46,6 @@ class LetterLexer extends Lexer {
     const linkBefore = this.state.linkEmitted;
     super.inlineTokens(src, tokens);
     if (this.outsideLinks() && !linkBefore && !this.state.linkEmitted) {
-      if (remembered.size >= REMEMBERED) remembered.delete(remembered.keys().next().value!);
       // Copies: the run and its tokens' strings are slices of the whole letter's markup, and would keep it alive.
       remembered.set(structuredClone(src), structuredClone(tokens.slice(before)));
     }

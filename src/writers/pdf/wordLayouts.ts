@@ -1,4 +1,5 @@
 import type { Font, Glyph, GlyphPosition } from 'fontkit';
+import { LruCache } from '../../lruCache.js';
 
 /**
  * Word layouts kept across the PDFs a thread prints with one face. PDFKit
@@ -44,7 +45,8 @@ interface KeptLayout {
 /**
  * The letters' own words number about a thousand a face, and each letter
  * adds two or three (names, figures); about half a kilobyte each. Beyond
- * this many the oldest go first, so a thread's memory stays bounded.
+ * this many the least recently used go first, so a thread's memory stays
+ * bounded and the words every letter uses stay.
  */
 const MAX_KEPT = 10_000;
 
@@ -52,7 +54,7 @@ export function keepWordLayouts(font: Font): void {
   const internals = font as unknown as FontInternals;
   const layout = internals.layout.bind(font);
   const getGlyph = internals.getGlyph.bind(font);
-  const kept = new Map<string, KeptLayout>();
+  const kept = new LruCache<string, KeptLayout>(MAX_KEPT);
   let fetched: Map<number, number[]> | undefined;
   let keepable = true;
 
@@ -86,7 +88,6 @@ export function keepWordLayouts(font: Font): void {
       fetched = undefined;
     }
     if (keepable) {
-      if (kept.size >= MAX_KEPT) kept.delete(kept.keys().next().value!);
       kept.set(text, { glyphs: run.glyphs.map((glyph) => glyph.id), positions: run.positions.map((position) => new Position(position)), fetched: seen });
     }
     return run;
