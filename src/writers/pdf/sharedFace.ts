@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type * as Fontkit from 'fontkit';
+import { encodeSubsetsFast, type SubsetFont } from './subsetEncoder.js';
 import { keepWordLayouts } from './wordLayouts.js';
 
 /**
@@ -56,6 +57,7 @@ export function shareFace(name: string, bytes: Buffer): SharedFace {
   // Fail loudly, rather than make order-dependent PDFs, should a fontkit release keep its glyphs elsewhere.
   if (typeof (font as unknown as Partial<GlyphCache>)._glyphs !== 'object') throw new Error('fontkit keeps no glyph cache in `_glyphs`: sharedFace.ts needs updating for this fontkit');
   keepWordLayouts(font);
+  encodeSubsetsFast(font as unknown as SubsetFont);
   const source = Buffer.from(`letters: the ${name} face, parsed once per thread`);
   shared.set(source, font);
   return { font, source };
