@@ -1,7 +1,7 @@
 import { inlineText, type LetterDocument } from './document/types.js';
 import type { Problem } from './errors.js';
 import { LettersError } from './errors.js';
-import { buildLetterModel } from './compute/letterModel.js';
+import { buildLetterModel, type LetterModel } from './compute/letterModel.js';
 import type { Year } from './load/yearTemplates.js';
 import { MarkupError, parseMarkup } from './markup/parse.js';
 import { escapeStrings } from './template/escape.js';
@@ -14,8 +14,7 @@ export interface RenderedLetter {
 
 /** Data + year → model → markup → document tree. Throws a LettersError naming the file. */
 export function renderLetter(letter: Pick<Letter, 'file' | 'record'>, year: Year): RenderedLetter {
-  const { model, warnings } = buildLetterModel(letter.record, year.config, letter.file);
-  const markup = year.render(escapeStrings(model));
+  const { model, markup, warnings } = letterMarkup(letter, year);
   let sections;
   try {
     sections = parseMarkup(markup);
@@ -41,4 +40,10 @@ export function renderLetter(letter: Pick<Letter, 'file' | 'record'>, year: Year
       sections,
     },
   };
+}
+
+/** Data + year → model → the letter's markup (the year's template filled in). */
+export function letterMarkup(letter: Pick<Letter, 'file' | 'record'>, year: Year): { model: LetterModel; markup: string; warnings: Problem[] } {
+  const { model, warnings } = buildLetterModel(letter.record, year.config, letter.file);
+  return { model, markup: year.render(escapeStrings(model)), warnings };
 }

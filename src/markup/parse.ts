@@ -62,8 +62,80 @@ function isEmpty(links: object): boolean {
   return true;
 }
 
+/** Lexed parts of letters, by their text: every fixed part of a few years' letters, and room for the parts that change. */
+const lexedParts = new LruCache<string, Token[]>(1_000);
+
+/**
+ * The markup's tokens, lexed part by part where blank lines divide it into
+ * parts that do not affect one another (`independentParts`). Most parts of a
+ * letter are the same in every letter of its year and are lexed once.
+ */
+function lexMarkup(markup: string): Token[] {
+  const parts = independentParts(markup);
+  if (!parts) return new LetterLexer(options).lex(markup);
+  const tokens: Token[] = [];
+  for (const part of parts) {
+    let lexed = lexedParts.get(part);
+    if (!lexed) {
+      // A copy: tokens keep slices of the text they were lexed from, and a kept part must not keep its whole letter.
+      const own = structuredClone(part);
+      lexed = new LetterLexer(options).lex(own);
+      lexedParts.set(own, lexed);
+    }
+    tokens.push(...lexed);
+  }
+  return tokens;
+}
+
+/** A blank line, or several. */
+const BLANK_LINES = /(\n(?:[ \t]*\n)+)/;
+/** What may carry a block's meaning across a blank line: fences, HTML blocks, link definitions. Markup with any is lexed whole. */
+const ACROSS_BLANK_LINES = /^ {0,3}(?:`{3,}|~{3,}|<|\[[^\]\n]+\]:)/m;
+/** A part that may continue the one before: indented, a list item or a quotation. */
+const CONTINUATION = /^(?:[ \t]|[*+-](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|>)/;
+const CONTAINER_LINE = /^(:{3,})[ \t]*([a-z]?)/gm;
+
+/**
+ * The markup cut at blank lines into parts that lex alone as they do in
+ * place: a paragraph, heading, table or leaf directive ends at a blank line.
+ * A part that may continue the one before (a list, indented text) stays
+ * with it, as does everything inside a `:::` container; markup with
+ * anything that reaches across blank lines is not cut (undefined).
+ */
+export function independentParts(markup: string): string[] | undefined {
+  if (ACROSS_BLANK_LINES.test(markup)) return undefined;
+  const pieces = markup.split(BLANK_LINES);
+  const parts: string[] = [];
+  let open: string[] = [];
+  for (let index = 0; index < pieces.length; index += 2) {
+    const piece = pieces[index]!;
+    if (parts.length > 0 && (open.length > 0 || CONTINUATION.test(piece))) parts[parts.length - 1] += pieces[index - 1]! + piece;
+    else parts.push(piece);
+    open = openContainers(piece, open);
+  }
+  return parts;
+}
+
+/** The colons of the containers still open after `text`, given those open before it. */
+function openContainers(text: string, open: string[]): string[] {
+  const stack = [...open];
+  for (const [, colons = '', name] of text.matchAll(CONTAINER_LINE)) {
+    if (name) stack.push(colons);
+    else if (stack.at(-1) === colons) stack.pop();
+  }
+  return stack;
+}
+
 export function parseMarkup(markup: string): Section[] {
-  const tokens = new LetterLexer(options).lex(markup);
+  return toSections(lexMarkup(markup));
+}
+
+/** parseMarkup, with the markup lexed in one piece: what lexing it part by part must always give. */
+export function parseMarkupWhole(markup: string): Section[] {
+  return toSections(new LetterLexer(options).lex(markup));
+}
+
+function toSections(tokens: Token[]): Section[] {
   const sections: Section[] = [{ name: 'letter', blocks: [] }];
   for (const token of tokens) {
     if (token.type === 'directive' && (token as DirectiveToken).name === 'section') {
