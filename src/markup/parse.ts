@@ -62,8 +62,8 @@ function isEmpty(links: object): boolean {
   return true;
 }
 
-/** Lexed parts of letters, by their text: every fixed part of a few years' letters, and room for the parts that change. */
-const lexedParts = new LruCache<string, Token[]>(1_000);
+/** Lexed parts of letters, by their text: the fixed parts of a few years' letters (some forty a year), and room for the few that change in each letter. */
+const lexedParts = new LruCache<string, Token[]>(300);
 
 /**
  * The markup's tokens, lexed part by part where blank lines divide it into
