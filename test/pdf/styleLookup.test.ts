@@ -3,7 +3,8 @@ import { installPlainStyleLookup, pdfmakeStyleLookup, pdfmakeStyleStack, plainSt
 
 const StyleContextStack = pdfmakeStyleStack();
 const original = pdfmakeStyleLookup();
-const plain = plainStyleLookup(original);
+// Each case has a stack of its own, so no count of changes is needed.
+const plain = plainStyleLookup(original, () => 0);
 
 const dictionary = {
   body: { fontSize: 10, color: 'black' },
@@ -51,6 +52,41 @@ describe('plainStyleLookup', () => {
     expect(pdfmakeStyleLookup()).not.toBe(installed);
     const stack = stackOf([{ fontSize: 12 }]);
     expect(installed({ text: 'a' }, stack, 'fontSize', 0)).toBe(12);
+  });
+
+  it('once installed, answers from the stack as it is after every push and pop', () => {
+    installPlainStyleLookup();
+    const lookup = StyleContextStack.getStyleProperty;
+    const stack = new StyleContextStack(dictionary, { font: 'Roboto', fontSize: 10.5 }) as StyleStack & { push(style: unknown): void; pop(howMany?: number): void };
+    const asked = () => ['fontSize', 'bold', 'italics', 'color'].map((property) => lookup({ text: 'a' }, stack, property, 'unset'));
+    expect(asked()).toEqual([10.5, 'unset', 'unset', 'unset']);
+    stack.push({ fontSize: 14 });
+    expect(asked()).toEqual([14, 'unset', 'unset', 'unset']);
+    stack.push({ bold: true });
+    expect(asked()).toEqual([14, true, 'unset', 'unset']);
+    stack.pop(2);
+    expect(asked()).toEqual([10.5, 'unset', 'unset', 'unset']);
+    // The same depth as before, another style.
+    stack.push({ fontSize: 8 });
+    expect(asked()).toEqual([8, 'unset', 'unset', 'unset']);
+    stack.pop();
+    stack.push('emphasis');
+    expect(asked()).toEqual([10, 'unset', true, 'red']);
+    expect(asked()).toEqual(['fontSize', 'bold', 'italics', 'color'].map((property) => original({ text: 'a' }, stack, property, 'unset')));
+  });
+
+  it('once installed, answers each of two stacks asked in turn from its own styles', () => {
+    installPlainStyleLookup();
+    const lookup = StyleContextStack.getStyleProperty;
+    const small = stackOf([{ fontSize: 8.5 }]);
+    const large = stackOf([{ fontSize: 16, bold: true }]);
+    for (let round = 0; round < 3; round += 1) {
+      expect(lookup({ text: 'a' }, small, 'fontSize', 0)).toBe(8.5);
+      expect(lookup({ text: 'a' }, large, 'fontSize', 0)).toBe(16);
+      expect(lookup({ text: 'a' }, small, 'bold', false)).toBe(false);
+      expect(lookup({ text: 'a', bold: false }, large, 'bold', false)).toBe(false);
+      expect(lookup({ text: 'a' }, large, 'bold', false)).toBe(true);
+    }
   });
 
   it('reads the values that decide a word, on a stack like a table cell’s', () => {
