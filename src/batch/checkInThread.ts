@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { LettersError, type Problem } from '../errors.js';
 import type { CheckedProject, ProjectOptions } from '../project.js';
+import { CHECK_THREAD } from '../threadFiles.js';
 
 /** What the checking thread sends back: the project, or the error that stopped it. */
 export type CheckAnswer =
@@ -17,7 +18,7 @@ export type CheckAnswer =
  */
 export function checkInThread(options: Omit<ProjectOptions, 'only' | 'rendered'>): Promise<CheckedProject> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./checkThread.js', import.meta.url), { workerData: options });
+    const worker = new Worker(CHECK_THREAD, { workerData: options });
     let answered = false;
     worker.once('message', (answer: CheckAnswer) => {
       answered = true;

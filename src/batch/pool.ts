@@ -1,4 +1,5 @@
 import { Piscina } from 'piscina';
+import { WORKER_ENTRY } from '../threadFiles.js';
 import type { FormatName } from '../writers/index.js';
 import type { LetterResult, LetterTask } from './task.js';
 
@@ -45,7 +46,7 @@ const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 64, maxOldGenerationSizeMb: 
 export function startPool(options: PoolOptions): LetterPool {
   const workerData: WorkerStart = { formats: options.formats };
   const pool = new Piscina<LetterTask, LetterResult>({
-    filename: (options.workerFile ?? new URL('./workerEntry.cjs', import.meta.url)).href,
+    filename: (options.workerFile ?? WORKER_ENTRY).href,
     minThreads: options.threads,
     maxThreads: options.threads,
     idleTimeout: Number.POSITIVE_INFINITY,

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { LettersError } from '../errors.js';
-import { loadProject, type ProjectOptions } from '../project.js';
-import type { CheckAnswer } from './checkInThread.js';
+import { LettersError } from './errors.js';
+import { loadProject, type ProjectOptions } from './project.js';
+import type { CheckAnswer } from './batch/checkInThread.js';
 
 /**
  * The thread that checks a project for a build whose letters are made on
