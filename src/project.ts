@@ -75,7 +75,8 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
 
   const letters: Letter[] = [];
   const names = new Map<string, string>();
-  for await (const { file, yaml } of readInTurn(wanted)) {
+  for (const file of wanted) {
+    const yaml = readYamlFile(file.file);
     const year = years.get(file.year);
     if (!year) {
       if (!available.includes(file.year)) {
@@ -98,17 +99,6 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
     options.rendered?.(checked.letter, checked.document!);
   }
   return { years, letters, problems: distinct(problems) };
-}
-
-/** How many data files are read at once: enough to keep the disk busy, few enough that memory does not grow with the data. */
-const READ_AHEAD = 16;
-
-/** Each file with its parsed YAML, in the order given; only a few are held at a time. */
-async function* readInTurn(files: DataFile[]): AsyncGenerator<{ file: DataFile; yaml: YamlFile }> {
-  for (let start = 0; start < files.length; start += READ_AHEAD) {
-    const batch = files.slice(start, start + READ_AHEAD);
-    yield* await Promise.all(batch.map(async (file) => ({ file, yaml: await readYamlFile(file.file) })));
-  }
 }
 
 /** Validates one parsed data file and renders its letter: the letter and its document, or every problem found. */

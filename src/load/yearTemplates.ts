@@ -36,7 +36,7 @@ export async function listYears(templatesDir: string): Promise<string[]> {
 export async function loadYear(templatesDir: string, year: string): Promise<Year> {
   const dir = join(templatesDir, year);
   const configFile = join(dir, YEAR_FILE);
-  const checked = await readYearFile(configFile);
+  const checked = readYearFile(configFile);
   if (!checked.data) throw new LettersError(`the year file ${configFile} is not valid`, checked.problems);
   const config = checked.data;
   const partials = new Map<string, TemplateSource>();

@@ -25,7 +25,7 @@ export function authorityJsonSchema(year: string, data: YearConfig['data']): Rec
 export async function jsonSchemaFiles(templatesDir: string): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   for (const year of await listYears(templatesDir)) {
-    const checked = await readYearFile(join(templatesDir, year, YEAR_FILE));
+    const checked = readYearFile(join(templatesDir, year, YEAR_FILE));
     if (!checked.data) throw new LettersError(`the year file for ${year} is not valid`, checked.problems);
     files.set(`${year}.json`, `${JSON.stringify(authorityJsonSchema(year, checked.data.data), null, 2)}\n`);
   }
