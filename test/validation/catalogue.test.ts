@@ -1,4 +1,5 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countProblems, type Problem } from '../../src/errors.js';
@@ -405,6 +406,37 @@ describe('the catalogue of bad input', { timeout: 60_000 }, () => {
       expect(result.code).toBe(1);
       expect(existsSync(join(dir, 'out')) ? readdirSync(join(dir, 'out'), { recursive: true }) : []).toEqual([]);
     });
+  });
+});
+
+describe('data file names that are not plain files', { timeout: 60_000 }, () => {
+  // Made on disk after the project: a FIFO would block a reader for ever, a folder or a link to nothing cannot be read.
+  const unreadable = () => {
+    const dir = makeProject({ [K]: knowsley });
+    execFileSync('mkfifo', [join(dir, 'data/2020/fifo.yaml')]);
+    mkdirSync(join(dir, 'data/2020/folder.yaml'));
+    symlinkSync(join(dir, 'nowhere.yaml'), join(dir, 'data/2020/dangling.yaml'));
+    return dir;
+  };
+  const lines = [
+    'data/2020/dangling.yaml:1:1  file cannot be read (it no longer exists)',
+    'data/2020/fifo.yaml:1:1  file is not a regular file',
+    'data/2020/folder.yaml:1:1  file is not a regular file',
+  ];
+
+  it('reports each, at its first line, without reading it', async () => {
+    expect(await problemLines(unreadable())).toEqual(lines);
+  });
+
+  it('makes `letters validate` and `letters build` exit 1 with those lines, and write nothing', async () => {
+    const dir = unreadable();
+    const validate = await runCli(['validate'], dir);
+    expect(validate.stderr).toBe([...lines, '3 problems in 3 files', ''].join('\n'));
+    expect(validate.code).toBe(1);
+    const build = await runCli(['build', '--format', 'text', '--out', 'out'], dir);
+    expect(build.stderr).toBe([...lines, '3 problems in 3 files', 'nothing written (use --keep-going to write the valid letters)', ''].join('\n'));
+    expect(build.code).toBe(1);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 });
 
