@@ -452,10 +452,10 @@ describe('good input that looks unusual', { timeout: 60_000 }, () => {
     expect(await problemLines(dir)).toEqual([]);
   });
 
-  it('refuses an alias bomb fast', async () => {
-    const started = performance.now();
-    await problemLines(makeProject({ [K]: `${aliasBomb}\ni: [${Array(10).fill('*h').join(', ')}]\n` }));
-    expect(performance.now() - started).toBeLessThan(2000);
+  it('refuses a larger alias bomb with the same message (expanded in full, it would never finish)', async () => {
+    expect(await problemLines(makeProject({ [K]: `${aliasBomb}\ni: [${Array(10).fill('*h').join(', ')}]\n` }))).toEqual([
+      `${K}:2:8  aliases expand to too much data (at most 100 copies in all): write the values out instead`,
+    ]);
   });
 });
 
