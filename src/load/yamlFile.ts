@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, statSync } from 'node:fs';
 import { isAlias, isCollection, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { hashBytes } from '../batch/inputHash.js';
 import type { Problem } from '../errors.js';
@@ -34,13 +34,18 @@ export interface YamlFile {
  */
 export function readYamlFile(file: string): YamlFile {
   const info = attempt(() => statSync(file));
-  if (info instanceof Error) return unreadable(file, `file cannot be read (${reason(info)})`);
+  if (info instanceof Error) return unreadable(file, `file cannot be read (${isLink(file) && info.code === 'ENOENT' ? 'it is a link to nothing' : reason(info)})`);
   // A FIFO or device would block or never end; only plain files are read.
   if (!info.isFile()) return unreadable(file, 'file is not a regular file');
   if (info.size > MAX_FILE_BYTES) return unreadable(file, tooBig(info.size));
   const bytes = attempt(() => readFileSync(file));
   if (bytes instanceof Error) return unreadable(file, `file cannot be read (${reason(bytes)})`);
   return parseYamlBytes(file, bytes);
+}
+
+function isLink(file: string): boolean {
+  const info = attempt(() => lstatSync(file));
+  return !(info instanceof Error) && info.isSymbolicLink();
 }
 
 function attempt<T>(read: () => T): T | NodeJS.ErrnoException {

@@ -419,7 +419,7 @@ describe('data file names that are not plain files', { timeout: 60_000 }, () => 
     return dir;
   };
   const lines = [
-    'data/2020/dangling.yaml:1:1  file cannot be read (it no longer exists)',
+    'data/2020/dangling.yaml:1:1  file cannot be read (it is a link to nothing)',
     'data/2020/fifo.yaml:1:1  file is not a regular file',
     'data/2020/folder.yaml:1:1  file is not a regular file',
   ];
