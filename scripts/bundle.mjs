@@ -28,6 +28,9 @@ const external = Object.keys(dependencies)
   .filter((name) => !BUNDLED_PACKAGES.includes(name))
   .flatMap((name) => [name, `${name}/*`]);
 
+// The CommonJS packages bundled (Handlebars) call require(); an ES module has none of its own.
+const BANNER = "import { createRequire as createRequireForBundle } from 'node:module';\nconst require = createRequireForBundle(import.meta.url);";
+
 const result = await build({
   entryPoints: ['cli.js', 'checkThread.js', 'batch/worker.js'].map((file) => join(DIST, file)),
   // Each bundle replaces the file it was made from.
@@ -41,14 +44,12 @@ const result = await build({
   target: 'node20',
   format: 'esm',
   external,
-  // The CommonJS packages bundled (Handlebars) call require(); an ES module has none of its own.
-  banner: { js: "import { createRequire as createRequireForBundle } from 'node:module';\nconst require = createRequireForBundle(import.meta.url);" },
+  banner: { js: BANNER },
   logLevel: 'warning',
 });
 
-const BANNER_LINES = 2;
 for (const { path, text } of result.outputFiles) {
-  const own = text.split('\n').slice(BANNER_LINES).join('\n');
+  const own = text.replace(BANNER, '');
   if (resolve(path, '..') !== DIST && own.includes('import.meta.url')) {
     throw new Error(`${path} finds a file from import.meta.url below the top of dist/: move that code into a module at the top of src/`);
   }

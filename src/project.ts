@@ -76,7 +76,6 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
   const letters: Letter[] = [];
   const names = new Map<string, string>();
   for (const file of wanted) {
-    const yaml = readYamlFile(file.file);
     const year = years.get(file.year);
     if (!year) {
       if (!available.includes(file.year)) {
@@ -84,6 +83,7 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
       }
       continue;
     }
+    const yaml = readYamlFile(file.file);
     const checked = checkLetter(file, yaml, year);
     problems.push(...checked.problems);
     if (!checked.letter) continue;

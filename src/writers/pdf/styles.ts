@@ -24,7 +24,7 @@ export const TABLE_HEADER_FILL = '#ece6f1';
 
 export const defaultStyle: Style = { font: FONT_FAMILY, fontSize: 10.5, lineHeight: 1.2, color: '#1a1a1a' };
 
-/** Named styles the definition refers to; block styles share their names with BLOCK_STYLES. */
+/** The looks of the definition's nodes, by name (see `look`); block styles share their names with BLOCK_STYLES. */
 export const namedStyles = {
   paragraph: { margin: [0, 0, 0, 8] },
   heading1: { fontSize: 13, bold: true, margin: [0, 4, 0, 10] },
