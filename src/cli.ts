@@ -48,9 +48,12 @@ program
   .argument('<authority>', 'slug, unique slug prefix, or name (any case)')
   .addOption(yearOption())
   .option('--pdf [file]', 'write a PDF (default out/preview/<slug>.pdf) and print its path')
+  .option('--serve', 'show the letter in the browser, live: a local server at http://127.0.0.1:<port>/')
+  .addOption(new Option('--port <n>', 'port for --serve (default 4173; 0: any free port)').argParser(parsePort))
+  .option('--watch', 'print the text letter again on every save, until Ctrl-C')
   .addOption(dataOption())
   .addOption(templatesOption())
-  .addHelpText('after', '\nExamples:\n  letters preview knowsley\n  letters preview "Liverpool City Council" --year 2020\n  letters preview knowsley --pdf /tmp/knowsley.pdf')
+  .addHelpText('after', '\nExamples:\n  letters preview knowsley\n  letters preview "Liverpool City Council" --year 2020\n  letters preview knowsley --pdf /tmp/knowsley.pdf\n  letters preview knowsley --serve\n  letters preview knowsley --watch')
   .action(async (authority, options) => run(async () => (await import('./commands/preview.js')).previewCommand(authority, options)));
 
 program
@@ -84,6 +87,11 @@ program
 function parseYear(value: string): string {
   if (!/^\d{4}$/.test(value)) throw new CommanderError(EXIT_USAGE, 'letters.year', `error: --year takes four digits, e.g. 2020 (got "${value}")`);
   return value;
+}
+
+function parsePort(value: string): number {
+  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) throw new CommanderError(EXIT_USAGE, 'letters.port', `error: --port takes a port number from 0 to 65535 (got "${value}")`);
+  return Number(value);
 }
 
 async function run(command: () => Promise<number>): Promise<void> {

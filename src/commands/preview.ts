@@ -1,5 +1,5 @@
 import { basename, join } from 'node:path';
-import { EXIT_FAILURE, EXIT_OK, LettersError } from '../errors.js';
+import { EXIT_FAILURE, EXIT_OK, LettersError, UsageError } from '../errors.js';
 import type { LetterDocument } from '../document/types.js';
 import { findDataFiles, type DataFile } from '../load/dataFiles.js';
 import { writeFileAtomic } from '../output/atomicWrite.js';
@@ -13,10 +13,17 @@ import { reportProblems, reportWarnings } from './report.js';
 export interface PreviewOptions extends InputOptions {
   /** Write a PDF instead of printing text: true for the default path, or a file name. */
   pdf?: string | boolean;
+  /** Start the live preview server (see src/serve/). */
+  serve?: boolean;
+  port?: number;
+  /** Print the text letter again on every save. */
+  watch?: boolean;
 }
 
 /** `letters preview <authority>`: one letter's text on stdout (or a PDF with --pdf), warnings on stderr. */
 export async function previewCommand(query: string, options: PreviewOptions): Promise<number> {
+  if (options.port !== undefined && !options.serve) throw new UsageError('--port is for --serve');
+  if (options.serve || options.watch) return (await import('./previewLive.js')).previewLive(query, options);
   const wanted = query.trim().toLowerCase();
   const only = await slugMatch(options, wanted);
   // Reading one file, its document is kept from the check rather than rendered again (a tenth of a cold start).
@@ -52,7 +59,7 @@ export async function previewCommand(query: string, options: PreviewOptions): Pr
  * only those files are read: previewing one letter need not validate the
  * other 400. A name, or a prefix shared by several slugs, reads them all.
  */
-async function slugMatch(options: PreviewOptions, wanted: string): Promise<((file: DataFile) => boolean) | undefined> {
+export async function slugMatch(options: PreviewOptions, wanted: string): Promise<((file: DataFile) => boolean) | undefined> {
   const { files } = await findDataFiles(options.data);
   const slugs = new Set(files.filter((file) => options.year === undefined || file.year === options.year).map((file) => file.slug));
   if (slugs.has(wanted)) return (file) => file.slug === wanted;

@@ -1,0 +1,148 @@
+import { join, relative, sep } from 'node:path';
+import type { LetterDocument } from '../document/types.js';
+import { LettersError, sortProblems, type Problem } from '../errors.js';
+import type { DataFile } from '../load/dataFiles.js';
+import { loadProject } from '../project.js';
+import { WRITERS, type Writer } from '../writers/index.js';
+import { writeText } from '../writers/text.js';
+
+export interface LiveOptions {
+  dataDir: string;
+  templatesDir: string;
+}
+
+/** What the preview page is told after each render: JSON, sent as a server-sent event. */
+export interface LetterState {
+  year: string;
+  slug: string;
+  /** Bumped by every good render; the page fetches letter.html and letter.pdf of this version. 0: never rendered. */
+  version: number;
+  /** True when the last render failed and the letter shown is the last good one. */
+  stale: boolean;
+  problems: Problem[];
+  warnings: Problem[];
+}
+
+interface GoodRender {
+  document: LetterDocument;
+  text: string;
+  /** Each made when first asked for: the HTML view need not wait for the PDF, nor the terminal for either. */
+  html?: Promise<string>;
+  pdf?: Promise<Buffer>;
+}
+
+/**
+ * One letter kept rendered in the server process: its last good render and
+ * the problems of the last attempt. A bad edit replaces the problems and marks
+ * the letter stale, never the letter itself, so the page keeps showing it.
+ */
+export class LiveLetter {
+  private good?: GoodRender;
+  private state: LetterState;
+  private running?: Promise<void>;
+  private again = false;
+  private readonly listeners = new Set<(state: LetterState) => void>();
+
+  constructor(
+    readonly file: DataFile,
+    private readonly options: LiveOptions,
+  ) {
+    this.state = { year: file.year, slug: file.slug, version: 0, stale: false, problems: [], warnings: [] };
+  }
+
+  get current(): LetterState {
+    return this.state;
+  }
+
+  get text(): string | undefined {
+    return this.good?.text;
+  }
+
+  html(): Promise<string> | undefined {
+    if (!this.good) return undefined;
+    const good = this.good;
+    good.html ??= htmlWriter()
+      .write(good.document)
+      .then((html) => String(html));
+    return good.html;
+  }
+
+  pdf(): Promise<Buffer> | undefined {
+    if (!this.good) return undefined;
+    const good = this.good;
+    good.pdf ??= import('../writers/pdf/index.js').then(({ writePdf }) => writePdf(good.document));
+    return good.pdf;
+  }
+
+  /** Calls `listener` with the state after every render; returns the function that stops it. */
+  subscribe(listener: (state: LetterState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Renders again; saves arriving during a render are rendered once more after it, never in parallel. */
+  refresh(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        await this.renderOnce();
+      } while (this.again);
+      this.running = undefined;
+    })();
+    return this.running;
+  }
+
+  /** True when a change to `path` can change this letter: its data file, its year's templates, the shared partials. */
+  dependsOn(path: string): boolean {
+    if (path === this.file.file) return true;
+    const inTemplates = relative(this.options.templatesDir, path).split(sep);
+    return inTemplates[0] === this.file.year || inTemplates[0] === 'partials';
+  }
+
+  /** The folders of templates this letter is made from (its data file aside). */
+  inputFolders(): string[] {
+    return [join(this.options.templatesDir, this.file.year), join(this.options.templatesDir, 'partials')];
+  }
+
+  private async renderOnce(): Promise<void> {
+    const { state } = this;
+    try {
+      const documents: LetterDocument[] = [];
+      const project = await loadProject({
+        dataDir: this.options.dataDir,
+        templatesDir: this.options.templatesDir,
+        year: this.file.year,
+        only: (file) => file.file === this.file.file,
+        rendered: (_letter, document) => documents.push(document),
+      });
+      const letter = project.letters[0];
+      const document = documents[0];
+      if (project.problems.length > 0 || !letter || !document) {
+        const problems = project.problems.length > 0 ? project.problems : [{ severity: 'error' as const, file: this.file.file, message: 'this data file no longer exists' }];
+        this.state = { ...state, stale: state.version > 0, problems: sortProblems(problems) };
+      } else {
+        this.good = { document, text: writeText(document) };
+        this.state = { ...state, version: state.version + 1, stale: false, problems: [], warnings: sortProblems(letter.warnings) };
+      }
+    } catch (error) {
+      // A bad edit can surface as an error thrown before any letter is checked (a year file that is gone, say);
+      // whatever it is, the server shows it and goes on.
+      const problems =
+        error instanceof LettersError && error.problems.length > 0
+          ? error.problems
+          : [{ severity: 'error' as const, message: error instanceof Error ? error.message : String(error) }];
+      this.state = { ...state, stale: state.version > 0, problems };
+    }
+    for (const listener of this.listeners) listener(this.state);
+  }
+}
+
+function htmlWriter(): Writer {
+  const writer = (WRITERS as Record<string, Writer>).html;
+  if (!writer) throw new Error('no HTML writer');
+  return writer;
+}
