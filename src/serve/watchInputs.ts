@@ -25,10 +25,9 @@ export async function watchInputs(paths: string[], changed: (path: string) => vo
       }, SETTLE_MS),
     );
   });
-  await new Promise<void>((resolve, reject) => {
-    watcher.once('ready', resolve);
-    watcher.once('error', reject);
-  });
+  await new Promise<void>((resolve) => watcher.once('ready', resolve));
+  // A folder that goes away, or one that cannot be read, is not a reason to stop: say so and go on watching the rest.
+  watcher.on('error', (error) => process.stderr.write(`watching: ${error instanceof Error ? error.message : String(error)}\n`));
   return {
     close: async () => {
       for (const timer of timers.values()) clearTimeout(timer);

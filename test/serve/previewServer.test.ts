@@ -1,0 +1,229 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli, tempDir } from '../helpers.js';
+import { readPdf } from '../pdf/readPdf.js';
+import { axeViolations, launchBrowser } from '../browser.js';
+import { startLetters, type LiveProcess } from './liveProcess.js';
+
+const KNOWSLEY = 'data/2020/knowsley-metropolitan-borough-council.yaml';
+const TEMPLATE = 'templates/2020/letter.md.hbs';
+const LONG = 120_000;
+
+/** A copy of the shipped data and templates, to edit (removed after the test, or kept for `keep`'s block). */
+function project(keep = false): string {
+  const dir = keep ? mkdtempSync(join(tmpdir(), 'letters-serve-')) : tempDir();
+  cpSync(join(ROOT, 'data'), join(dir, 'data'), { recursive: true });
+  cpSync(join(ROOT, 'templates'), join(dir, 'templates'), { recursive: true });
+  return dir;
+}
+
+const words = (text: string) => text.split(/\s+/).filter(Boolean);
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+}, LONG);
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function serve(dir: string, authority = 'knowsley'): Promise<{ server: LiveProcess; url: string }> {
+  const server = startLetters(['preview', authority, '--serve', '--port', '0'], dir);
+  const [url] = await server.waitFor(/http:\/\/127\.0\.0\.1:\d+\//);
+  return { server, url };
+}
+
+/** Waits until the page's <body> has `data-<name>` equal to `value`. */
+async function bodyData(page: Page, name: string, value: string): Promise<void> {
+  await page.waitForFunction((n, v) => document.body?.dataset[n] === v, { timeout: 60_000 }, name, value);
+}
+
+const frameText = (page: Page) => page.$eval('#html-letter', (frame) => (frame as HTMLIFrameElement).contentDocument?.body.innerText ?? '');
+const listText = (page: Page, id: string) => page.$eval(`#${id}`, (list) => (list as HTMLElement).innerText);
+
+describe('letters preview --serve in headless Chromium', () => {
+  it('shows the letter as the text writer words it, in the HTML view and as PDF pages, live as the data and template are edited', async () => {
+    const dir = project();
+    const { server, url } = await serve(dir);
+    const page = await browser.newPage();
+    try {
+      await page.goto(url);
+      expect(page.url()).toBe(`${url}letters/2020/knowsley-metropolitan-borough-council/`);
+      await bodyData(page, 'htmlVersion', '1');
+      await bodyData(page, 'pdfVersion', '1');
+      const text = startTextOf(dir);
+      expect(words(await frameText(page))).toEqual(words(text));
+      const pdf = await readPdf(Buffer.from(await (await fetch(`${page.url()}letter.pdf`)).arrayBuffer()));
+      expect(Number(await page.$eval('body', (b) => b.dataset.pdfPages))).toBe(pdf.pages.length);
+      expect(await page.$$eval('#pdf-pages canvas', (c) => c.length)).toBe(pdf.pages.length);
+      expect(await listText(page, 'problems')).toBe('');
+      expect(await page.$eval('#status', (s) => s.textContent)).toMatch(/^Up to date/);
+
+      // A good edit of the data: the new figure is in both views, with no reload.
+      const data = join(dir, KNOWSLEY);
+      const original = readFileSync(data, 'utf8');
+      expect(original).toContain('  surname: Harden\n');
+      writeFileSync(data, original.replace('  surname: Harden\n', '  surname: Hardcastle\n'));
+      await bodyData(page, 'htmlVersion', '2');
+      expect(await frameText(page)).toContain('Hardcastle');
+      expect(await frameText(page)).not.toContain('Harden');
+      await bodyData(page, 'pdfVersion', '2');
+      expect((await readPdf(Buffer.from(await (await fetch(`${page.url()}letter.pdf`)).arrayBuffer()))).pages.join(' ')).toContain('Hardcastle');
+
+      // A broken edit: the problem is shown with its file and line, the last letter stays, marked out of date.
+      writeFileSync(data, original.replace('  surname: Harden\n', '  surname: [Harden\n'));
+      await bodyData(page, 'stale', 'true');
+      expect(await listText(page, 'problems')).toMatch(new RegExp(`${KNOWSLEY.replace(/[./]/g, '\\$&')}:\\d+`));
+      expect(await page.$eval('#status', (s) => s.textContent)).toBe('Out of date: the letter shown is the last good one. Fix the problems below and save.');
+      expect(await frameText(page)).toContain('Hardcastle');
+      expect(await page.$$eval('#pdf-pages canvas', (c) => c.length)).toBe(pdf.pages.length);
+
+      // A schema error: the field is named.
+      writeFileSync(data, original.replace('  upheld: 9\n', '  upheld: nine\n'));
+      await page.waitForFunction(() => document.getElementById('problems')!.innerText.includes('statistics.upheld'), { timeout: 60_000 });
+      expect(await page.$eval('body', (b) => b.dataset.stale)).toBe('true');
+
+      // The next good save recovers.
+      writeFileSync(data, original);
+      await bodyData(page, 'stale', 'false');
+      await bodyData(page, 'htmlVersion', '3');
+      expect(words(await frameText(page))).toEqual(words(text));
+      expect(await listText(page, 'problems')).toBe('');
+
+      // A template edit updates the letter; a template syntax error is shown and kept out of the letter.
+      const template = join(dir, TEMPLATE);
+      const wording = readFileSync(template, 'utf8');
+      expect(wording).toContain('I write to you with our annual summary');
+      writeFileSync(template, wording.replace('I write to you with our annual summary', 'I write to you with our yearly summary'));
+      await bodyData(page, 'htmlVersion', '4');
+      expect(await frameText(page)).toContain('I write to you with our yearly summary');
+      writeFileSync(template, wording.replace('{{year.period_end}}', '{{year.period_end'));
+      await bodyData(page, 'stale', 'true');
+      expect(await listText(page, 'problems')).toContain(TEMPLATE);
+      expect(await frameText(page)).toContain('I write to you with our yearly summary');
+      writeFileSync(template, wording);
+      await bodyData(page, 'htmlVersion', '5');
+      expect(words(await frameText(page))).toEqual(words(text));
+      expect(server.child.exitCode).toBe(null);
+    } finally {
+      await page.close();
+      expect(await server.interrupt()).toBe(130);
+    }
+  }, LONG * 3);
+
+  it('switches to another authority of the year with the picker', async () => {
+    const dir = project();
+    const { server, url } = await serve(dir);
+    const page = await browser.newPage();
+    try {
+      await page.goto(url);
+      await bodyData(page, 'htmlVersion', '1');
+      const choices = await page.$$eval('#letter-picker option', (options) => options.map((o) => (o as HTMLOptionElement).value));
+      expect(choices).toContain('2020/liverpool-city-council');
+      expect(choices).toContain('2018/sefton-metropolitan-borough-council');
+      await Promise.all([page.waitForNavigation(), page.select('#letter-picker', '2020/liverpool-city-council')]);
+      expect(page.url()).toBe(`${url}letters/2020/liverpool-city-council/`);
+      await bodyData(page, 'htmlVersion', '1');
+      expect(await frameText(page)).toContain('Liverpool City Council');
+      expect(await page.$eval('#letter-picker', (s) => (s as HTMLSelectElement).value)).toBe('2020/liverpool-city-council');
+    } finally {
+      await page.close();
+      expect(await server.interrupt()).toBe(130);
+    }
+  }, LONG);
+
+  it('passes axe-core: the preview page and the HTML letter it serves', async () => {
+    const dir = project();
+    const { server, url } = await serve(dir);
+    const page = await browser.newPage();
+    try {
+      // The page's Content-Security-Policy allows only its own scripts: let the test add axe.
+      await page.setBypassCSP(true);
+      await page.goto(url);
+      await bodyData(page, 'htmlVersion', '1');
+      await bodyData(page, 'pdfVersion', '1');
+      expect(await axeViolations(page)).toEqual([]);
+      await page.goto(`${page.url()}letter.html`);
+      expect(await page.$eval('html', (h) => h.lang)).toBe('en-GB');
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await page.close();
+      expect(await server.interrupt()).toBe(130);
+    }
+  }, LONG);
+});
+
+describe('letters preview --serve answers only its own pages', () => {
+  let server: LiveProcess;
+  let url: URL;
+  let dir: string;
+  beforeAll(async () => {
+    dir = project(true);
+    const started = await serve(dir);
+    server = started.server;
+    url = new URL(started.url);
+  }, LONG);
+  afterAll(async () => {
+    expect(await server.interrupt()).toBe(130);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** A raw request: the path is sent exactly as given, not normalised as fetch() would. */
+  const raw = (path: string, method = 'GET') =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request({ host: url.hostname, port: url.port, path, method }, (res) => {
+        let body = '';
+        res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+
+  it.each([
+    '/../package.json',
+    '/../../../../etc/passwd',
+    '/assets/../package.json',
+    '/assets/%2e%2e/package.json',
+    '/%2e%2e/%2e%2e/etc/passwd',
+    '/assets/..%2f..%2fpackage.json',
+    '/letters/2020/..%2f..%2fpackage.json/',
+    '/letters/2020/knowsley-metropolitan-borough-council/../../../package.json',
+    '/letters/2020/knowsley-metropolitan-borough-council/letter.yaml',
+    '/letters/2020/no-such-council/',
+    '//etc/passwd',
+    '/etc/passwd',
+    '/work/data/2020/knowsley-metropolitan-borough-council.yaml',
+    '/data/2020/knowsley-metropolitan-borough-council.yaml',
+    '/node_modules/pdfjs-dist/package.json',
+    '/assets/pdf.mjs/../../package.json',
+    '/go?letter=../../package.json',
+  ])('404 for %s', async (path) => {
+    expect(await raw(path)).toEqual({ status: 404, body: 'not found\n' });
+  });
+
+  it.each(['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD'])('405 for %s', async (method) => {
+    expect((await raw('/', method)).status).toBe(405);
+  });
+
+  it('serves its own pages', async () => {
+    expect((await raw('/')).status).toBe(303);
+    expect((await raw('/letters/2020/knowsley-metropolitan-borough-council/')).body).toContain('<html lang="en-GB">');
+    expect((await raw('/assets/pdf.worker.mjs')).body).toBe(readFileSync(join(ROOT, 'node_modules/pdfjs-dist/build/pdf.worker.min.mjs'), 'utf8'));
+  });
+
+  it('listens on 127.0.0.1 only', () => {
+    expect(url.hostname).toBe('127.0.0.1');
+  });
+});
+
+/** The text writer's letter for Knowsley 2020 in `dir`, from the built command. */
+function startTextOf(dir: string): string {
+  const result = runCli(['preview', 'knowsley'], dir);
+  expect(result.code).toBe(0);
+  return result.stdout;
+}
