@@ -25,7 +25,7 @@ program
   .description('Validate every data file, then write every letter into --out/<year>/<slug>.<ext>, with out/<year>/manifest.json.')
   .addOption(yearOption())
   .option('--authority <name>', 'only this authority (slug, unique prefix or name)')
-  .addOption(new Option('--format <format>', 'what to write: text, pdf or all').default('all'))
+  .addOption(new Option('--format <format>', 'what to write: text, pdf, html, several joined by commas (text,pdf), or all').default('all'))
   .addOption(dataOption())
   .addOption(templatesOption())
   .option('--out <dir>', 'output folder', 'out')
@@ -44,16 +44,17 @@ program
 
 program
   .command('preview')
-  .description("Print one authority's letter as text, or write it as a PDF.")
+  .description("Print one authority's letter as text or HTML, or write it as a PDF.")
   .argument('<authority>', 'slug, unique slug prefix, or name (any case)')
   .addOption(yearOption())
+  .option('--format <format>', 'text (default) or html on stdout, or pdf as --pdf')
   .option('--pdf [file]', 'write a PDF (default out/preview/<slug>.pdf) and print its path')
   .option('--serve', 'show the letter in the browser, live: a local server at http://127.0.0.1:<port>/')
   .addOption(new Option('--port <n>', 'port for --serve (default 4173; 0: any free port)').argParser(parsePort))
   .option('--watch', 'print the text letter again on every save, until Ctrl-C')
   .addOption(dataOption())
   .addOption(templatesOption())
-  .addHelpText('after', '\nExamples:\n  letters preview knowsley\n  letters preview "Liverpool City Council" --year 2020\n  letters preview knowsley --pdf /tmp/knowsley.pdf\n  letters preview knowsley --serve\n  letters preview knowsley --watch')
+  .addHelpText('after', '\nExamples:\n  letters preview knowsley\n  letters preview "Liverpool City Council" --year 2020\n  letters preview knowsley --pdf /tmp/knowsley.pdf\n  letters preview knowsley --format html > knowsley.html\n  letters preview knowsley --serve\n  letters preview knowsley --watch')
   .action(async (authority, options) => run(async () => (await import('./commands/preview.js')).previewCommand(authority, options)));
 
 program

@@ -15,7 +15,9 @@ export const DEFAULT_PORT = 4173;
 /** `letters preview <authority> --serve | --watch`: runs until Ctrl-C, rendering again on every save. */
 export async function previewLive(query: string, options: PreviewOptions): Promise<number> {
   if (options.serve && options.watch) throw new UsageError('--serve and --watch cannot be used together (the page is live already)');
-  if (options.pdf !== undefined && options.pdf !== false) throw new UsageError(`--pdf cannot be used with --${options.serve ? 'serve' : 'watch'}`);
+  const mode = options.serve ? '--serve' : '--watch';
+  if (options.pdf !== undefined && options.pdf !== false) throw new UsageError(`--pdf cannot be used with ${mode} (the page shows the PDF; --watch prints text)`);
+  if (options.format !== undefined) throw new UsageError(`--format cannot be used with ${mode}`);
   const file = await liveFile(query, options);
   const live = { dataDir: options.data, templatesDir: options.templates };
   const interrupted = new Promise<void>((resolve) => process.once('SIGINT', resolve));

@@ -3,7 +3,7 @@ import type { LetterDocument } from '../document/types.js';
 import { LettersError, sortProblems, type Problem } from '../errors.js';
 import type { DataFile } from '../load/dataFiles.js';
 import { loadProject } from '../project.js';
-import { WRITERS, type Writer } from '../writers/index.js';
+import { writeHtml } from '../writers/html.js';
 import { writeText } from '../writers/text.js';
 
 export interface LiveOptions {
@@ -27,7 +27,7 @@ interface GoodRender {
   document: LetterDocument;
   text: string;
   /** Each made when first asked for: the HTML view need not wait for the PDF, nor the terminal for either. */
-  html?: Promise<string>;
+  html?: string;
   pdf?: Promise<Buffer>;
 }
 
@@ -58,12 +58,10 @@ export class LiveLetter {
     return this.good?.text;
   }
 
-  html(): Promise<string> | undefined {
+  html(): string | undefined {
     if (!this.good) return undefined;
     const good = this.good;
-    good.html ??= htmlWriter()
-      .write(good.document)
-      .then((html) => String(html));
+    good.html ??= writeHtml(good.document);
     return good.html;
   }
 
@@ -139,10 +137,4 @@ export class LiveLetter {
     }
     for (const listener of this.listeners) listener(this.state);
   }
-}
-
-function htmlWriter(): Writer {
-  const writer = (WRITERS as Record<string, Writer>).html;
-  if (!writer) throw new Error('no HTML writer');
-  return writer;
 }

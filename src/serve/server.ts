@@ -83,7 +83,7 @@ export async function startPreviewServer(start: DataFile, options: LiveOptions &
         return send(response, 200, 'text/html; charset=utf-8', previewPage(letter.file, files), { 'Content-Security-Policy': PAGE_POLICY });
       case 'letter.html': {
         const html = letter.html();
-        return html ? send(response, 200, 'text/html; charset=utf-8', await html, { 'Content-Security-Policy': LETTER_POLICY }) : notFound(response);
+        return html ? send(response, 200, 'text/html; charset=utf-8', html, { 'Content-Security-Policy': LETTER_POLICY }) : notFound(response);
       }
       case 'letter.pdf': {
         const pdf = letter.pdf();
