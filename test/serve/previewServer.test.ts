@@ -1,11 +1,12 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempDir } from '../helpers.js';
-import { readPdf } from '../pdf/readPdf.js';
+import { pdfWordsOf, readPdf, wordsOf as words } from '../pdf/readPdf.js';
 import { axeViolations, launchBrowser } from '../browser.js';
 import { startLetters, type LiveProcess } from './liveProcess.js';
 
@@ -21,7 +22,6 @@ function project(keep = false): string {
   return dir;
 }
 
-const words = (text: string) => text.split(/\s+/).filter(Boolean);
 
 let browser: Browser;
 beforeAll(async () => {
@@ -57,7 +57,13 @@ describe('letters preview --serve in headless Chromium', () => {
       await bodyData(page, 'pdfVersion', '1');
       const text = startTextOf(dir);
       expect(words(await frameText(page))).toEqual(words(text));
-      const pdf = await readPdf(Buffer.from(await (await fetch(`${page.url()}letter.pdf`)).arrayBuffer()));
+      const served = Buffer.from(await (await fetch(`${page.url()}letter.pdf`)).arrayBuffer());
+      // The PDF shown is the one `letters preview --pdf` writes, byte for byte.
+      const written = join(dir, 'knowsley.pdf');
+      expect(runCli(['preview', 'knowsley', '--pdf', written], dir).code).toBe(0);
+      expect(served.equals(readFileSync(written))).toBe(true);
+      const pdf = await readPdf(served);
+      expect(pdfWordsOf(pdf.pages.join('\n'))).toEqual(words(text));
       expect(Number(await page.$eval('body', (b) => b.dataset.pdfPages))).toBe(pdf.pages.length);
       expect(await page.$$eval('#pdf-pages canvas', (c) => c.length)).toBe(pdf.pages.length);
       expect(await listText(page, 'problems')).toBe('');
@@ -153,6 +159,25 @@ describe('letters preview --serve in headless Chromium', () => {
     } finally {
       await page.close();
       expect(await server.interrupt()).toBe(130);
+    }
+  }, LONG);
+});
+
+describe('the HTML letters of `letters build --format html` in headless Chromium', () => {
+  it('pass axe-core, every shipped letter', async () => {
+    const out = tempDir();
+    const built = runCli(['build', '--format', 'html', '--quiet', '--out', out]);
+    expect(built.code).toBe(0);
+    const files = readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html'));
+    expect(files.length).toBe(readdirSync(join(ROOT, 'data'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.yaml')).length);
+    const page = await browser.newPage();
+    try {
+      for (const file of files) {
+        await page.goto(pathToFileURL(join(out, file)).href);
+        expect(await axeViolations(page), file).toEqual([]);
+      }
+    } finally {
+      await page.close();
     }
   }, LONG);
 });
