@@ -1,0 +1,46 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempProject } from '../helpers.js';
+import { startLetters } from './liveProcess.js';
+
+const KNOWSLEY = '2020/knowsley-metropolitan-borough-council.yaml';
+
+describe('letters preview --watch', () => {
+  it('prints the text letter again on each save, the problems on a bad save, and stops on Ctrl-C with 130', async () => {
+    const dir = tempProject({ [KNOWSLEY]: readFileSync(join(import.meta.dirname, '../../data', KNOWSLEY), 'utf8') });
+    const data = join(dir, 'data', KNOWSLEY);
+    const original = readFileSync(data, 'utf8');
+    const before = runCli(['preview', 'knowsley'], dir).stdout;
+    expect(before).toContain('Dear Mr Harden\n');
+
+    const watch = startLetters(['preview', 'knowsley', '--watch'], dir);
+    await watch.waitFor(/Dear Mr Harden\n[^]*Michael King\n/);
+    expect(watch.stdout()).toBe(before);
+
+    writeFileSync(data, original.replace('  surname: Harden\n', '  surname: Hardcastle\n'));
+    await watch.waitFor(/Dear Mr Hardcastle\n[^]*Michael King\n/, 'stdout', before.length);
+    const after = runCli(['preview', 'knowsley'], dir).stdout;
+    // Off a terminal, no screen-clearing codes: each letter follows the last.
+    expect(watch.stdout()).toBe(before + after);
+
+    writeFileSync(data, original.replace('  surname: Harden\n', '  surname: [Harden\n'));
+    await watch.waitFor(/the letter is out of date until these are fixed; waiting for the next save\n/, 'stderr');
+    // The broken flow sequence opens on line 7 and is found unclosed where line 8 starts.
+    expect(watch.stderr()).toMatch(/^data\/2020\/knowsley-metropolitan-borough-council\.yaml:8:3 {2}YAML syntax: .*\nthe letter is out of date until these are fixed; waiting for the next save\n$/);
+    expect(watch.stdout()).toBe(before + after);
+
+    writeFileSync(data, original);
+    await watch.waitFor(/Dear Mr Harden\n[^]*Michael King\n/, 'stdout', before.length + after.length);
+    expect(watch.stdout()).toBe(before + after + before);
+    expect(await watch.interrupt()).toBe(130);
+  }, 120_000);
+
+  it('cannot be used with --serve, --pdf or --format; --port needs --serve', () => {
+    expect(runCli(['preview', 'knowsley', '--watch', '--serve'])).toMatchObject({ code: 2, stderr: 'error: --serve and --watch cannot be used together (the page is live already)\n' });
+    expect(runCli(['preview', 'knowsley', '--watch', '--pdf'])).toMatchObject({ code: 2, stderr: 'error: --pdf cannot be used with --watch (the page shows the PDF; --watch prints text)\n' });
+    expect(runCli(['preview', 'knowsley', '--watch', '--format', 'html'])).toMatchObject({ code: 2, stderr: 'error: --format cannot be used with --watch\n' });
+    expect(runCli(['preview', 'knowsley', '--port', '8080'])).toMatchObject({ code: 2, stderr: 'error: --port is for --serve\n' });
+    expect(runCli(['preview', 'knowsley', '--serve', '--port', '70000'])).toMatchObject({ code: 2, stderr: 'error: --port takes a port number from 0 to 65535 (got "70000")\n(run with --help for usage)\n' });
+  }, 60_000);
+});
