@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { measureSaveToPage } from './saveToPage.mjs';
 import { writeSyntheticSet } from './syntheticSet.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -39,6 +40,8 @@ try {
   const identical = samePdfs(join(work, 'out-naive'), join(work, 'out-all'));
   process.stderr.write('text+PDF build, 4,000: one run\n');
   const largeRun = measured(CLI, ['build', '--format', 'text,pdf', '--force', '--quiet', '--out', join(work, 'out-large')], large);
+  process.stderr.write('save-to-page of `preview --serve`: 10 saves\n');
+  const saveToPage = await measureSaveToPage(CLI, small, '2020', slug);
 
   const results = {
     machine: { ...machine, loadAverageAtEnd: round(loadavg()[0], 2) },
@@ -49,6 +52,7 @@ try {
     naivePdf400: { ...summary(naive, LETTERS), identicalPdfs: identical },
     naiveOverOurs: round(median(naive.map((run) => run.ms)) / median(ours.map((run) => run.ms)), 1),
     pdfBuild4000: { runs: 1, ...summary([largeRun], LARGE) },
+    saveToPage: { method: 'write of the data file to the new letter.html / letter.pdf received by an SSE client (bench/saveToPage.mjs); median of 10 saves, one server', ...saveToPage },
   };
   writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(table(results));
@@ -114,6 +118,8 @@ function table(r) {
     ['naive: the same 400 letters, one thread, new PdfPrinter and fonts from disk per PDF', r.naivePdf400.ms, r.naivePdf400.msPerLetter, r.naivePdf400.peakRssMb, r.naivePdf400.cpuMs, `median of ${RUNS}; PDFs byte-identical to the build's: ${r.naivePdf400.identicalPdfs}`],
     ['naive / text+PDF build', `${r.naiveOverOurs}×`, '', '', '', 'ratio of the medians'],
     ['text+PDF build, 4,000 letters, default --jobs', r.pdfBuild4000.ms, r.pdfBuild4000.msPerLetter, r.pdfBuild4000.peakRssMb, r.pdfBuild4000.cpuMs, 'one run'],
+    ['`preview --serve`, save to page, HTML view (target < 300 ms): data file written → letter.html served', r.saveToPage.htmlMs, '', '', '', 'median of 10 saves'],
+    ['`preview --serve`, save to page, PDF view (target < 1 s): data file written → letter.pdf served', r.saveToPage.pdfMs, '', '', '', 'median of 10 saves'],
   ];
   return [
     `Machine: ${m.cpu}, ${m.cores} cores, Node ${m.node}, ${m.date}; load average ${m.loadAverageAtStart} at start, ${m.loadAverageAtEnd} at end`,

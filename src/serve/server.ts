@@ -119,6 +119,8 @@ export async function startPreviewServer(start: DataFile, options: LiveOptions &
   });
   const { port } = server.address() as AddressInfo;
   await live(start.year, start.slug);
+  // pdfmake and the fonts load once, now, rather than on the first save.
+  void import('../writers/pdf/index.js').then(({ threadPrinter }) => threadPrinter());
 
   return {
     url: `http://127.0.0.1:${port}/`,
