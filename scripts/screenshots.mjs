@@ -3,9 +3,11 @@
  * the first page and the statistics page of the Knowsley 2020 letter, and
  * the tables page of the Sefton 2018 letter when its data exists. Runs on
  * the built library (dist/) and Debian's pdftoppm (poppler-utils), which
- * draws a page exactly as the PDF says, fonts and all.
+ * draws a page exactly as the PDF says, fonts and all. Then the preview page
+ * of `letters preview --serve` (a letter with a warning, so the panel beside
+ * it has something to show), taken in the headless Chromium of the tests.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -13,6 +15,7 @@ import { loadProject } from '../dist/project.js';
 import { renderLetter } from '../dist/render.js';
 import { writeSection } from '../dist/writers/text.js';
 import { createPdfPrinter } from '../dist/writers/pdf/index.js';
+import { launchBrowser } from '../test/browser.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DOCS = join(ROOT, 'docs');
@@ -71,4 +74,32 @@ try {
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
+}
+
+await previewPageShot('liverpool-city-council', 'preview-page.png');
+
+/** Starts `letters preview <slug> --serve`, waits until both views show the letter, and takes the page. */
+async function previewPageShot(slug, file) {
+  const server = spawn(process.execPath, [join(ROOT, 'dist/cli.js'), 'preview', slug, '--serve', '--port', '0'], { cwd: ROOT });
+  const browser = await launchBrowser();
+  try {
+    const url = await new Promise((resolve, reject) => {
+      let printed = '';
+      server.stdout.setEncoding('utf8').on('data', (text) => {
+        printed += text;
+        const found = /http:\/\/127\.0\.0\.1:\d+\//.exec(printed);
+        if (found) resolve(found[0]);
+      });
+      server.once('exit', (code) => reject(new Error(`letters preview --serve exited with ${code}`)));
+    });
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1600, height: 1000 });
+    await page.goto(url);
+    await page.waitForFunction(() => document.body.dataset.htmlVersion === '1' && document.body.dataset.pdfVersion === '1', { timeout: 60_000 });
+    await page.screenshot({ path: join(DOCS, file) });
+    console.log(`docs/${file}  (letters preview ${slug} --serve)`);
+  } finally {
+    await browser.close();
+    server.kill('SIGINT');
+  }
 }

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempDir } from '../helpers.js';
 import { pdfWordsOf, readPdf, wordsOf as words } from '../pdf/readPdf.js';
-import { axeViolations, launchBrowser } from '../browser.js';
+import { axeViolations, launchBrowser } from '../browser.mjs';
 import { startLetters, type LiveProcess } from './liveProcess.js';
 
 const KNOWSLEY = 'data/2020/knowsley-metropolitan-borough-council.yaml';
