@@ -47,6 +47,7 @@ export async function startPreviewServer(start: DataFile, options: LiveOptions &
   let files = (await findDataFiles(options.dataDir)).files;
   const letters = new Map<string, LiveLetter>();
   const streams = new Set<ServerResponse>();
+  const hosts = new Set<string>();
 
   async function live(year: string, slug: string): Promise<LiveLetter | undefined> {
     const key = `${year}/${slug}`;
@@ -63,6 +64,8 @@ export async function startPreviewServer(start: DataFile, options: LiveOptions &
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (request.method !== 'GET') return send(response, 405, 'text/plain', 'only GET is answered here\n', { Allow: 'GET' });
+    // A page elsewhere whose name is made to point here (DNS rebinding) sends its own name: not answered.
+    if (!hosts.has(request.headers.host ?? '')) return send(response, 421, 'text/plain', 'this server answers to 127.0.0.1 and localhost only\n');
     // The raw path, neither decoded nor normalised: anything not in the table, `..` and `%2e` included, is not found.
     const [path = '', query = ''] = (request.url ?? '').split('?', 2);
     if (path === '/') return redirect(response, `/letters/${start.year}/${start.slug}/`);
@@ -118,6 +121,7 @@ export async function startPreviewServer(start: DataFile, options: LiveOptions &
     server.listen(options.port, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  hosts.add(`127.0.0.1:${port}`).add(`localhost:${port}`);
   await live(start.year, start.slug);
   // pdfmake and the fonts load once, now, rather than on the first save.
   void import('../writers/pdf/index.js').then(({ threadPrinter }) => threadPrinter());

@@ -198,9 +198,9 @@ describe('letters preview --serve answers only its own pages', () => {
   });
 
   /** A raw request: the path is sent exactly as given, not normalised as fetch() would. */
-  const raw = (path: string, method = 'GET') =>
+  const raw = (path: string, method = 'GET', headers: Record<string, string> = {}) =>
     new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = request({ host: url.hostname, port: url.port, path, method }, (res) => {
+      const req = request({ host: url.hostname, port: url.port, path, method, headers }, (res) => {
         let body = '';
         res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
         res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
@@ -233,6 +233,12 @@ describe('letters preview --serve answers only its own pages', () => {
 
   it.each(['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD'])('405 for %s', async (method) => {
     expect((await raw('/', method)).status).toBe(405);
+  });
+
+  it('answers only to its own address (no DNS rebinding)', async () => {
+    const page = '/letters/2020/knowsley-metropolitan-borough-council/';
+    expect(await raw(page, 'GET', { Host: `attacker.example:${url.port}` })).toEqual({ status: 421, body: 'this server answers to 127.0.0.1 and localhost only\n' });
+    expect((await raw(page, 'GET', { Host: `localhost:${url.port}` })).status).toBe(200);
   });
 
   it('serves its own pages', async () => {
