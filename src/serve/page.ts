@@ -65,6 +65,7 @@ body[data-stale="true"] #pdf-pages, body[data-stale="true"] #html-letter { opaci
 #problems li { color: #942514; }
 #warnings li { color: #0b0c0c; }
 li { margin-bottom: 0.5rem; overflow-wrap: anywhere; }
+li code { white-space: pre-wrap; }
 #pdf-pages canvas { display: block; width: 100%; margin-bottom: 0.5rem; box-shadow: 0 0 0 1px #505a5f; }
 #html-letter { width: 100%; height: calc(100vh - 8rem); border: 1px solid #505a5f; }
 `;

@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { runCli, tempProject } from '../helpers.js';
+import { spawn } from 'node:child_process';
+import { describe, expect, it, vi } from 'vitest';
+import { CLI, runCli, tempProject } from '../helpers.js';
 import { startLetters } from './liveProcess.js';
 
 const KNOWSLEY = '2020/knowsley-metropolitan-borough-council.yaml';
@@ -15,25 +16,45 @@ describe('letters preview --watch', () => {
     expect(before).toContain('Dear Mr Harden\n');
 
     const watch = startLetters(['preview', 'knowsley', '--watch'], dir);
-    await watch.waitFor(/Dear Mr Harden\n[^]*Michael King\n/);
-    expect(watch.stdout()).toBe(before);
+    try {
+      await watch.waitFor(/Dear Mr Harden\n[^]*Michael King\n/);
+      expect(watch.stdout()).toBe(before);
 
-    writeFileSync(data, original.replace('  surname: Harden\n', '  surname: Hardcastle\n'));
-    await watch.waitFor(/Dear Mr Hardcastle\n[^]*Michael King\n/, 'stdout', before.length);
-    const after = runCli(['preview', 'knowsley'], dir).stdout;
-    // Off a terminal, no screen-clearing codes: each letter follows the last.
-    expect(watch.stdout()).toBe(before + after);
+      writeFileSync(data, original.replace('  surname: Harden\n', '  surname: Hardcastle\n'));
+      await watch.waitFor(/Dear Mr Hardcastle\n[^]*Michael King\n/, 'stdout', before.length);
+      const after = runCli(['preview', 'knowsley'], dir).stdout;
+      // Off a terminal, no screen-clearing codes: each letter follows the last.
+      expect(watch.stdout().startsWith(before)).toBe(true);
+      expect(watch.stdout().endsWith(after)).toBe(true);
+      const printed = watch.stdout().length;
 
-    writeFileSync(data, original.replace('  surname: Harden\n', '  surname: [Harden\n'));
-    await watch.waitFor(/the letter is out of date until these are fixed; waiting for the next save\n/, 'stderr');
-    // The broken flow sequence opens on line 7 and is found unclosed where line 8 starts.
-    expect(watch.stderr()).toMatch(/^data\/2020\/knowsley-metropolitan-borough-council\.yaml:8:3 {2}YAML syntax: .*\nthe letter is out of date until these are fixed; waiting for the next save\n$/);
-    expect(watch.stdout()).toBe(before + after);
+      writeFileSync(data, original.replace('  surname: Harden\n', '  surname: [Harden\n'));
+      // The broken flow sequence opens on line 7 and is found unclosed where line 8 starts.
+      await watch.waitFor(/^data\/2020\/knowsley-metropolitan-borough-council\.yaml:8:3 {2}YAML syntax: .*\nthe letter is out of date until these are fixed; waiting for the next save\n/m, 'stderr');
+      expect(watch.stdout().length).toBe(printed);
 
-    writeFileSync(data, original);
-    await watch.waitFor(/Dear Mr Harden\n[^]*Michael King\n/, 'stdout', before.length + after.length);
-    expect(watch.stdout()).toBe(before + after + before);
-    expect(await watch.interrupt()).toBe(130);
+      writeFileSync(data, original);
+      await watch.waitFor(/Dear Mr Harden\n[^]*Michael King\n/, 'stdout', printed);
+      expect(watch.stdout().endsWith(before)).toBe(true);
+    } finally {
+      expect(await watch.interrupt()).toBe(130);
+    }
+  }, 120_000);
+
+  it('clears the screen before each letter on a terminal', async () => {
+    const dir = tempProject({ [KNOWSLEY]: readFileSync(join(import.meta.dirname, '../../data', KNOWSLEY), 'utf8') });
+    // `script` (util-linux) runs the command on a pseudo-terminal and copies what it prints.
+    const command = `${process.execPath} ${CLI} preview knowsley --watch`;
+    const terminal = spawn('script', ['-qfec', command, '/dev/null'], { cwd: dir });
+    let printed = '';
+    terminal.stdout.setEncoding('utf8').on('data', (text: string) => (printed += text));
+    try {
+        await vi.waitFor(() => expect(printed).toContain('Michael King'), { timeout: 60_000, interval: 100 });
+        expect(printed.startsWith('\x1b[2J\x1b[3J\x1b[H')).toBe(true);
+        expect(printed).toContain('Dear Mr Harden');
+    } finally {
+      terminal.kill('SIGKILL');
+    }
   }, 120_000);
 
   it('cannot be used with --serve, --pdf or --format; --port needs --serve', () => {
