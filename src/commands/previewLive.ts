@@ -8,19 +8,21 @@ import { findLetter } from './findLetter.js';
 import { slugMatch, type PreviewOptions } from './preview.js';
 import { warningLines } from './report.js';
 
-/** The exit code of a program stopped by Ctrl-C (128 + SIGINT). */
-const EXIT_INTERRUPTED = 130;
+/** The exit codes of a program stopped by a signal: 128 + its number, as `letters build` gives. */
+const EXIT_SIGNALS = { SIGINT: 130, SIGTERM: 143 } as const;
 export const DEFAULT_PORT = 4173;
 
 /** `letters preview <authority> --serve | --watch`: runs until Ctrl-C, rendering again on every save. */
 export async function previewLive(query: string, options: PreviewOptions): Promise<number> {
   if (options.serve && options.watch) throw new UsageError('--serve and --watch cannot be used together (the page is live already)');
   const mode = options.serve ? '--serve' : '--watch';
-  if (options.pdf !== undefined && options.pdf !== false) throw new UsageError(`--pdf cannot be used with ${mode} (the page shows the PDF; --watch prints text)`);
+  if (options.pdf !== undefined && options.pdf !== false) throw new UsageError(`--pdf cannot be used with ${mode} (${options.serve ? 'the page shows the PDF' : '--watch prints text'})`);
   if (options.format !== undefined) throw new UsageError(`--format cannot be used with ${mode}`);
   const file = await liveFile(query, options);
   const live = { dataDir: options.data, templatesDir: options.templates };
-  const interrupted = new Promise<void>((resolve) => process.once('SIGINT', resolve));
+  const stopped = new Promise<number>((resolve) => {
+    for (const [signal, code] of Object.entries(EXIT_SIGNALS)) process.once(signal, () => resolve(code));
+  });
 
   if (options.serve) {
     const server = await startPreviewServer(file, { ...live, port: options.port ?? DEFAULT_PORT }).catch((error: NodeJS.ErrnoException) => {
@@ -29,19 +31,20 @@ export async function previewLive(query: string, options: PreviewOptions): Promi
     });
     const watcher = await watchInputs([options.data, options.templates], (path) => void server.changed(path));
     process.stdout.write(`Previewing ${file.file} at ${server.url} (Ctrl-C stops)\n`);
-    await interrupted;
+    const code = await stopped;
     await watcher.close();
     await server.close();
+    return code;
   } else {
     const letter = new LiveLetter(file, live);
     letter.subscribe((state) => printLetter(letter, state));
     await letter.refresh();
     const paths = [file.file, ...letter.inputFolders()];
     const watcher = await watchInputs(paths, (path) => void (letter.dependsOn(path) && letter.refresh()));
-    await interrupted;
+    const code = await stopped;
     await watcher.close();
+    return code;
   }
-  return EXIT_INTERRUPTED;
 }
 
 /** The text letter, or on a bad save its problems; a terminal is cleared first so the screen holds one letter. */

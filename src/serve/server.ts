@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import { relative } from 'node:path';
 import { findDataFiles, type DataFile } from '../load/dataFiles.js';
 import { LiveLetter, type LiveOptions } from './liveLetter.js';
 import { PAGE_SCRIPT, PAGE_STYLE, previewPage } from './page.js';
@@ -131,7 +132,8 @@ export async function startPreviewServer(start: DataFile, options: LiveOptions &
     start,
     letters,
     async changed(path) {
-      if (path.startsWith(options.dataDir)) files = (await findDataFiles(options.dataDir)).files;
+      // A data folder that cannot be listed for a moment keeps the list it had.
+      if (!relative(options.dataDir, path).startsWith('..')) files = (await findDataFiles(options.dataDir).catch(() => ({ files }))).files;
       await Promise.all([...letters.values()].filter((letter) => letter.dependsOn(path)).map((letter) => letter.refresh()));
     },
     close: () =>

@@ -289,6 +289,14 @@ describe('letters preview --serve answers only its own pages', () => {
     expect((await raw('/assets/pdf.worker.mjs')).body).toBe(readFileSync(join(ROOT, 'node_modules/pdfjs-dist/build/pdf.worker.min.mjs'), 'utf8'));
   });
 
+  it('says so when its port is taken, and exits 1', () => {
+    expect(runCli(['preview', 'knowsley', '--serve', '--port', url.port], dir)).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: `error: port ${url.port} is in use: choose another with --port (0 takes any free port)\n`,
+    });
+  });
+
   it('listens on 127.0.0.1 only', () => {
     expect(url.hostname).toBe('127.0.0.1');
   });

@@ -59,7 +59,7 @@ describe('letters preview --watch', () => {
 
   it('cannot be used with --serve, --pdf or --format; --port needs --serve', () => {
     expect(runCli(['preview', 'knowsley', '--watch', '--serve'])).toMatchObject({ code: 2, stderr: 'error: --serve and --watch cannot be used together (the page is live already)\n' });
-    expect(runCli(['preview', 'knowsley', '--watch', '--pdf'])).toMatchObject({ code: 2, stderr: 'error: --pdf cannot be used with --watch (the page shows the PDF; --watch prints text)\n' });
+    expect(runCli(['preview', 'knowsley', '--watch', '--pdf'])).toMatchObject({ code: 2, stderr: 'error: --pdf cannot be used with --watch (--watch prints text)\n' });
     expect(runCli(['preview', 'knowsley', '--watch', '--format', 'html'])).toMatchObject({ code: 2, stderr: 'error: --format cannot be used with --watch\n' });
     expect(runCli(['preview', 'knowsley', '--port', '8080'])).toMatchObject({ code: 2, stderr: 'error: --port is for --serve\n' });
     expect(runCli(['preview', 'knowsley', '--serve', '--port', '70000'])).toMatchObject({ code: 2, stderr: 'error: --port takes a port number from 0 to 65535 (got "70000")\n(run with --help for usage)\n' });
