@@ -1,8 +1,11 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ROOT, runCli, tempDir, tempProject } from '../helpers.js';
 import { readPdf } from '../pdf/readPdf.js';
+
+// Each test runs the command as a process, some of them making PDFs: slow on a busy machine, and nothing here is timed.
+vi.setConfig({ testTimeout: 120_000 });
 
 const knowsley = readFileSync(join(ROOT, 'data/2020/knowsley-metropolitan-borough-council.yaml'), 'utf8');
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Font, Glyph } from 'fontkit';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fontFiles } from '../../src/writers/pdf/fonts.js';
 import { keepWordLayouts } from '../../src/writers/pdf/wordLayouts.js';
 import { seededRandom } from '../validation/fuzz/random.js';
@@ -21,6 +21,9 @@ import { seededRandom } from '../validation/fuzz/random.js';
  * `keepable` is false (a later document makes the glyph from the wrong
  * characters), or stop `reuse()` from fetching the glyphs the layout fetched.
  */
+
+// Each document parses a face afresh: slow on a busy machine, and nothing here is timed.
+vi.setConfig({ testTimeout: 120_000 });
 
 // The fontkit PDFKit uses, as the writer loads it.
 const require = createRequire(import.meta.url);
@@ -70,8 +73,7 @@ describe.each(fontFiles().map((file) => [file.split('/').at(-1)!, file] as const
       }
       expect(glyphCache(kept), `document ${document}`).toEqual(glyphCache(plain));
     }
-    // A font parsed for each document is slow on a busy machine; nothing here is timed.
-  }, 120_000);
+  });
 
   /** A font with kept word layouts, whose `document(words)` lays out the words as one document, checks them against fontkit on a fresh font and says which words fontkit laid out. */
   function keptFont() {
