@@ -56,12 +56,15 @@ program
 
 program
   .command('diff')
-  .description('Render the authority of each published reference letter and compare the words with the published text.')
+  .description('Render the authority of each published reference letter and compare the words with the published text; with --against, compare every letter with an earlier build.')
   .argument('[source...]', 'reference letters (<year>-<slug>.txt); all in --sources when none given')
   .option('--sources <dir>', 'folder of published reference letters', 'test/fixtures/published')
+  .option('--against <dir>', 'compare every letter as rendered now with the text letters of an earlier build (<dir>/<year>/<slug>.txt)')
+  .addOption(yearOption())
+  .option('--authority <name>', 'with --against: only this authority (slug, unique prefix or name)')
   .addOption(dataOption())
   .addOption(templatesOption())
-  .addHelpText('after', '\nExamples:\n  letters diff\n  letters diff test/fixtures/published/2020-knowsley-metropolitan-borough-council.txt')
+  .addHelpText('after', '\nExamples:\n  letters diff\n  letters diff test/fixtures/published/2020-knowsley-metropolitan-borough-council.txt\n  letters diff --against out --year 2020')
   .action(async (sources, options) => run(async () => (await import('./commands/diff.js')).diffCommand(sources, options)));
 
 program
