@@ -81,6 +81,16 @@ program
   .addHelpText('after', '\nExample:\n  letters validate --data data')
   .action(async (options) => run(async () => (await import('./commands/validate.js')).validateCommand(options)));
 
+program
+  .command('averages')
+  .description("Each council type's average rates pooled from the year's data files, beside those typed in year.yaml.")
+  .addOption(new Option('--year <year>', 'the year (default: the latest with templates)').argParser(parseYear))
+  .option('--json', 'print the figures as JSON')
+  .addOption(dataOption())
+  .addOption(templatesOption())
+  .addHelpText('after', '\nExample:\n  letters averages --year 2020')
+  .action(async (options) => run(async () => (await import('./commands/averages.js')).averagesCommand(options)));
+
 function parseYear(value: string): string {
   if (!/^\d{4}$/.test(value)) throw new CommanderError(EXIT_USAGE, 'letters.year', `error: --year takes four digits, e.g. 2020 (got "${value}")`);
   return value;
