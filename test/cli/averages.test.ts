@@ -134,6 +134,17 @@ describe('averages: from-data', () => {
     expect(lines.at(-2)).toBe('without statistics, left out: county 1, metropolitan-borough 1');
   });
 
+  it("a change in another authority's figures remakes the letters that compare with them", () => {
+    const dir = project('averages: from-data');
+    const build = () => runCli(['build', '--year', '2020', '--format', 'text', '--out', 'out'], dir);
+    expect(build().stdout).toMatch(/^9 letters \(9 written, 0 skipped unchanged\)/);
+    expect(build().stdout).toMatch(/^9 letters \(0 written, 9 skipped unchanged\)/);
+    // Metropolitan B: 1 upheld of 3 becomes 0, so the type's average is 9 of 15, 60%.
+    writeFileSync(join(dir, 'data/2020/metropolitan-b.yaml'), dataFile('Metropolitan B', 'metropolitan-borough', [3, 0, 0, 1, 1]));
+    expect(build().stdout).toMatch(/^9 letters \(9 written, 0 skipped unchanged\)/);
+    expect(words(readFileSync(join(dir, 'out/2020/metropolitan-a.txt'), 'utf8'))).toContain('75% of complaints we investigated were upheld. This compares to an average of 60% in similar authorities.');
+  }, 60_000);
+
   it('PDFs made on worker threads use the computed averages too', async () => {
     const dir = project('averages: from-data');
     const result = runCli(['build', '--year', '2020', '--format', 'pdf', '--jobs', '2', '--out', 'out'], dir);
