@@ -5,7 +5,7 @@ import { parseYamlBytes, readYamlFile } from '../load/yamlFile.js';
 import { listYears, YEAR_FILE } from '../load/yearTemplates.js';
 import { carriedOverDataFile } from '../newYear/carriedOver.js';
 import { moveYearFile } from '../newYear/moveYearFile.js';
-import { makeFoldersAtomic } from '../output/atomicFolders.js';
+import { makeFoldersAtomic, pathExists } from '../output/atomicFolders.js';
 import { writeFileAtomic } from '../output/atomicWrite.js';
 import { loadProject } from '../project.js';
 import { authorityJsonSchema } from '../validate/jsonSchema.js';
@@ -36,7 +36,7 @@ export async function newYearCommand(year: string, options: NewYearOptions): Pro
   const dataDir = join(options.data, year);
   const schemaFile = join(options.schema, `${year}.json`);
   const taken = [];
-  for (const path of [templatesDir, dataDir, schemaFile]) if (await exists(path)) taken.push(path);
+  for (const path of [templatesDir, dataDir, schemaFile]) if (await pathExists(path)) taken.push(path);
   if (taken.length > 0) throw new LettersError(`${year} already exists: ${taken.join(', ')} (new-year never overwrites a year; remove ${taken.length === 1 ? 'it' : 'them'} first, or choose another year)`);
 
   if (Number(year) <= Number(from)) throw new UsageError(`${year} is not after ${from}: a new year starts from an earlier one (give it with --from)`);
@@ -51,7 +51,8 @@ export async function newYearCommand(year: string, options: NewYearOptions): Pro
 
   const yearFile = join(options.templates, from, YEAR_FILE);
   const yaml = readYamlFile(yearFile);
-  const moved = moveYearFile(await readFile(yearFile, 'utf8'), yaml.document!, from, year);
+  if (!yaml.document || yaml.problems.length > 0) throw new LettersError(`the year file ${yearFile} is not valid`, yaml.problems);
+  const moved = moveYearFile(await readFile(yearFile, 'utf8'), yaml.document, from, year);
   const checked = checkSchema(parseYamlBytes(join(templatesDir, YEAR_FILE), Buffer.from(moved)), yearSchema);
   if (!checked.data) throw new LettersError(`the ${year} year file made from ${yearFile} is not valid`, checked.problems);
   const schemaText = `${JSON.stringify(authorityJsonSchema(year, checked.data.data), null, 2)}\n`;
@@ -80,13 +81,6 @@ export async function newYearCommand(year: string, options: NewYearOptions): Pro
   }
   out.write(`next: review ${join(templatesDir, YEAR_FILE)}, fill in ${dataDir} (\`letters validate --year ${year}\` lists what is missing)\n`);
   return EXIT_OK;
-}
-
-async function exists(path: string): Promise<boolean> {
-  return lstat(path).then(
-    () => true,
-    () => false,
-  );
 }
 
 /** `file:line  text` for every line of the new year's templates that still names the year it came from ("2020", or "2019-20"). */

@@ -16,7 +16,7 @@ export async function makeFoldersAtomic(targets: string[], fill: (temporary: Map
     await fill(temporary);
     for (const [target, folder] of temporary) {
       // rename() would replace an empty folder: refuse anything already there.
-      if (await lstat(target).then(() => true, () => false)) throw new Error(`${target} appeared while it was being made`);
+      if (await pathExists(target)) throw new Error(`${target} appeared while it was being made`);
       await rename(folder, target);
       placed.push(target);
     }
@@ -24,4 +24,12 @@ export async function makeFoldersAtomic(targets: string[], fill: (temporary: Map
     for (const folder of [...temporary.values(), ...placed]) await rm(folder, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** Whether anything (a file, a folder, a link even to nothing) is at `path`. */
+export async function pathExists(path: string): Promise<boolean> {
+  return lstat(path).then(
+    () => true,
+    () => false,
+  );
 }

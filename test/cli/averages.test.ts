@@ -46,7 +46,7 @@ function project(averages: string): string {
 
 const TYPED = ['averages:', '  metropolitan-borough: { upheld: 67, compliance: 100, remedies: 11 }', '  unitary: { upheld: 12, compliance: 99, remedies: 0 }'].join('\n');
 
-describe('letters averages', () => {
+describe('letters averages', { timeout: 60_000 }, () => {
   it('prints each type pooled from the data beside the typed figures, flagging those beyond rounding', () => {
     const dir = project(TYPED);
     expect(readFileSync(join(dir, 'templates/2020/year.yaml'), 'utf8')).toContain('  unitary: { upheld: 12, compliance: 99, remedies: 0 }\nfacts:');
@@ -103,7 +103,7 @@ describe('letters averages', () => {
   });
 });
 
-describe('averages: from-data', () => {
+describe('averages: from-data', { timeout: 60_000 }, () => {
   it('has the letters compare with the averages computed from the data', () => {
     const dir = project('averages: from-data');
     const preview = runCli(['preview', 'metropolitan-a', '--year', '2020'], dir);

@@ -29,7 +29,7 @@ function replaceOnce(text: string, from: string, to: string): string {
   return text.replace(from, to);
 }
 
-describe('letters new-year', () => {
+describe('letters new-year', { timeout: 60_000 }, () => {
   it('starts 2021 from 2020: dates moved on, figures marked for review, authorities carried over, schema written', () => {
     const dir = copy();
     const result = runCli(['new-year', '2021', '--from', '2020'], dir);
