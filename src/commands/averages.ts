@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { AVERAGE_NAMES, averagesFromRecords, differsByMoreThanRounding, type AverageName, type TypeFigures } from '../compute/averages.js';
-import { EXIT_FAILURE, EXIT_OK } from '../errors.js';
+import { EXIT_FAILURE, EXIT_OK, UsageError } from '../errors.js';
 import { listYears, loadYear, YEAR_FILE } from '../load/yearTemplates.js';
 import { loadProject } from '../project.js';
 import type { TypeAverages } from '../validate/schema.js';
@@ -27,12 +27,12 @@ interface Row {
  */
 export async function averagesCommand(options: AveragesOptions): Promise<number> {
   const year = options.year ?? (await listYears(options.templates)).at(-1);
+  if (year === undefined) throw new UsageError(`no year has templates in ${options.templates}`);
   const project = await loadProject({ dataDir: options.data, templatesDir: options.templates, year });
   if (project.problems.some((problem) => problem.severity === 'error')) {
     reportProblems(project.problems);
     return EXIT_FAILURE;
   }
-  if (year === undefined) return EXIT_OK;
   const { config } = project.years.get(year) ?? (await loadYear(options.templates, year));
   const figures = averagesFromRecords(project.letters.map((letter) => letter.record), config.data.statistics);
   const typed = config.averages === 'from-data' ? {} : config.averages;
