@@ -85,8 +85,29 @@ program
   .addHelpText('after', '\nExample:\n  letters validate --data data')
   .action(async (options) => run(async () => (await import('./commands/validate.js')).validateCommand(options)));
 
-function parseYear(value: string): string {
-  if (!/^\d{4}$/.test(value)) throw new CommanderError(EXIT_USAGE, 'letters.year', `error: --year takes four digits, e.g. 2020 (got "${value}")`);
+program
+  .command('averages')
+  .description("Each council type's average rates pooled from the year's data files, beside those typed in year.yaml.")
+  .addOption(new Option('--year <year>', 'the year (default: the latest with templates)').argParser(parseYear))
+  .option('--json', 'print the figures as JSON')
+  .addOption(dataOption())
+  .addOption(templatesOption())
+  .addHelpText('after', '\nExample:\n  letters averages --year 2020')
+  .action(async (options) => run(async () => (await import('./commands/averages.js')).averagesCommand(options)));
+
+program
+  .command('new-year')
+  .description('Start a year: templates/<year> from the latest (or --from) with its dates moved on, data/<year> with last year\'s authorities and recipients, schema/<year>.json. Never overwrites.')
+  .argument('<year>', 'the new year (four digits)', (value: string) => parseYear(value, 'the new year'))
+  .addOption(new Option('--from <year>', 'the year to start from (default: the latest with templates)').argParser((value) => parseYear(value, '--from')))
+  .addOption(dataOption())
+  .addOption(templatesOption())
+  .option('--schema <dir>', 'folder of the JSON Schemas', 'schema')
+  .addHelpText('after', '\nExample:\n  letters new-year 2021 --from 2020')
+  .action(async (year, options) => run(async () => (await import('./commands/newYear.js')).newYearCommand(year, options)));
+
+function parseYear(value: string, what = '--year'): string {
+  if (!/^\d{4}$/.test(value)) throw new CommanderError(EXIT_USAGE, 'letters.year', `error: ${what} takes four digits, e.g. 2020 (got "${value}")`);
   return value;
 }
 

@@ -48,6 +48,6 @@ export function renderLetter(letter: Pick<Letter, 'file' | 'record'>, year: Year
 
 /** Data + year → model → the letter's markup (the year's template filled in). */
 export function letterMarkup(letter: Pick<Letter, 'file' | 'record'>, year: Year): { model: LetterModel; markup: string; warnings: Problem[] } {
-  const { model, warnings } = buildLetterModel(letter.record, year.config, letter.file);
+  const { model, warnings } = buildLetterModel(letter.record, year.config, letter.file, year.averages);
   return { model, markup: year.render(escapeStrings(model)), warnings };
 }
