@@ -1,5 +1,6 @@
 import { BLOCK_STYLES, type Block, type Inline, type LetterDocument, type Section, type TableCell } from '../document/types.js';
-import { BRAND, LINK, MUTED, TABLE_HEADER_FILL, TABLE_RULE } from './pdf/styles.js';
+import type { Style } from 'pdfmake/interfaces.js';
+import { blockLooks, COLUMN_GAP, defaultStyle, namedStyles, PAGE_MARGINS, SIGNATURE_SPACE, TABLE_HEADER_FILL, TABLE_RULE, WIDE_TABLE_COLUMNS } from './pdf/styles.js';
 
 /**
  * The HTML writer: one self-contained page per letter, a third writer of the
@@ -68,9 +69,6 @@ export function blockHtml(block: Block): string {
 function classes(style: string | undefined): string {
   return style === undefined ? '' : ` class="${attribute(style)}"`;
 }
-
-/** Ten categories side by side fit only in smaller type (as in the PDF). */
-const WIDE_TABLE_COLUMNS = 8;
 
 /**
  * Header rows go in `<thead>`, their cells `<th scope="col">` (a merged cell
@@ -142,37 +140,41 @@ function attribute(value: string): string {
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
 /**
- * The look of the letter, from the PDF's colours and sizes (pdf/styles.ts).
- * A Record over the block styles, so a style added to the model without an
- * HTML look does not compile.
+ * A PDF style as CSS declarations: the HTML letter takes its sizes, colours
+ * and spacing from the PDF's styles (pdf/styles.ts), so the two look alike
+ * and are changed in one place. Sizes are points in both.
  */
-const BLOCK_CSS: Record<(typeof BLOCK_STYLES)[number], string> = {
-  letterhead: `font-size: 17pt; font-weight: bold; color: ${BRAND}; letter-spacing: 0.3pt; margin: 0 0 28pt;`,
-  date: 'margin: 0 0 14pt;',
-  address: 'margin: 0 0 14pt;',
-  title: 'font-size: 13pt; font-weight: bold; margin: 4pt 0 10pt;',
-  signoff: 'margin: 0 0 8pt;',
-  figure: 'font-size: 11pt; line-height: 1.05; margin: 4pt 0 12pt;',
-  lead: 'font-size: 12pt; margin: 4pt 0 8pt;',
-  small: `font-size: 8.5pt; color: ${MUTED}; margin: 0 0 6pt;`,
-  notes: `font-size: 8.5pt; color: ${MUTED}; margin: 0 0 6pt;`,
-};
+function styleCss(style: Style): string {
+  const declarations: string[] = [];
+  if (style.fontSize !== undefined) declarations.push(`font-size: ${style.fontSize}pt`);
+  if (style.bold) declarations.push('font-weight: bold');
+  if (style.color !== undefined) declarations.push(`color: ${style.color}`);
+  if (style.characterSpacing !== undefined) declarations.push(`letter-spacing: ${style.characterSpacing}pt`);
+  if (style.lineHeight !== undefined) declarations.push(`line-height: ${style.lineHeight}`);
+  if (Array.isArray(style.margin) && style.margin.length === 4) {
+    // pdfmake: left, top, right, bottom; CSS: top, right, bottom, left.
+    const [left, top, right, bottom] = style.margin;
+    declarations.push(`margin: ${[top, right, bottom, left].map((value) => (value === 0 ? '0' : `${value}pt`)).join(' ')}`);
+  }
+  return declarations.join('; ');
+}
 
-export const LETTER_CSS = `.letter { font-family: Roboto, "Helvetica Neue", Arial, sans-serif; font-size: 10.5pt; line-height: 1.3; color: #1a1a1a; }
-.letter p, .letter ul { margin: 0 0 8pt; }
-.letter h1 { font-size: 13pt; margin: 4pt 0 10pt; }
-.letter h2 { font-size: 12pt; color: ${BRAND}; margin: 8pt 0 6pt; }
-.letter h3 { font-size: 10.5pt; margin: 6pt 0 4pt; }
-.letter a { color: ${LINK}; }
-${BLOCK_STYLES.map((style) => `.letter .${style} { ${BLOCK_CSS[style]} }`).join('\n')}
-.letter .figure strong { display: inline-block; font-size: 32pt; color: ${BRAND}; line-height: 1.1; }
-.letter .lead strong { font-size: 26pt; color: ${BRAND}; }
+const rule = (selector: string, style: Style, extra = ''): string => `${selector} { ${[styleCss(style), extra].filter(Boolean).join('; ')}; }`;
+
+export const LETTER_CSS = `${rule('.letter', { ...defaultStyle, lineHeight: 1.3 }, 'font-family: Roboto, "Helvetica Neue", Arial, sans-serif')}
+${rule('.letter p, .letter ul', namedStyles.paragraph)}
+${rule('.letter h1', namedStyles.heading1)}
+${rule('.letter h2', namedStyles.heading2)}
+${rule('.letter h3', namedStyles.heading3)}
+${rule('.letter a', { color: namedStyles.link.color })}
+${BLOCK_STYLES.map((style) => rule(`.letter .${style}`, blockLooks[style].block)).join('\n')}
+${BLOCK_STYLES.filter((style) => blockLooks[style].strong).map((style) => rule(`.letter .${style} strong`, blockLooks[style].strong!, 'line-height: 1.1')).join('\n')}
 .letter div.small > *, .letter div.notes > * { margin: 0 0 6pt; }
-.letter .signature { height: 44pt; }
-.letter .columns { display: flex; gap: 18pt; align-items: flex-start; }
+.letter .signature { height: ${SIGNATURE_SPACE}pt; }
+.letter .columns { display: flex; gap: ${COLUMN_GAP}pt; align-items: flex-start; }
 .letter .column, .letter .columns > .notes { flex: 1 1 0; min-width: 0; }
-.letter table { border-collapse: collapse; font-size: 8.5pt; line-height: 1.1; margin: 2pt 0 10pt; width: 100%; }
-.letter table.wide { font-size: 7.5pt; }
+${rule('.letter table', namedStyles.table, 'border-collapse: collapse; width: 100%')}
+${rule('.letter table.wide', namedStyles.tableWide)}
 .letter table.labelled { width: auto; }
 .letter th, .letter td { border: 0.5pt solid ${TABLE_RULE}; padding: 2pt 3pt; text-align: center; vertical-align: top; }
 .letter thead th { background: ${TABLE_HEADER_FILL}; }
@@ -187,11 +189,15 @@ ${BLOCK_STYLES.map((style) => `.letter .${style} { ${BLOCK_CSS[style]} }`).join(
 }
 `;
 
+/** The PDF's page margins, as CSS (top, right, bottom, left). */
+const [LEFT, TOP, RIGHT, BOTTOM] = PAGE_MARGINS;
+const MARGINS = `${TOP}pt ${RIGHT}pt ${BOTTOM}pt ${LEFT}pt`;
+
 /** The page around the letter: an A4 sheet on screen, the page margins of the PDF in print. */
 const PAGE_CSS = `body { margin: 0; background: #eeeaf1; }
-main { box-sizing: border-box; max-width: 210mm; margin: 16px auto; padding: 20mm 22mm; background: #ffffff; }
+main { box-sizing: border-box; max-width: 210mm; margin: 16px auto; padding: ${MARGINS}; background: #ffffff; }
 @media (max-width: 210mm) { main { margin: 0; padding: 16px; } }
-@page { size: A4; margin: 20mm 22mm; }
+@page { size: A4; margin: ${MARGINS}; }
 @media print {
   body { background: none; }
   main { max-width: none; margin: 0; padding: 0; }

@@ -21,7 +21,7 @@ async function buildUntilFirstLetter(flag: string) {
 }
 
 describe('an interrupted build', () => {
-  it('killed outright (SIGKILL), then run again, ends with the bytes of a build never interrupted', { timeout: 180_000 }, async () => {
+  it('killed outright (SIGKILL), then run again, ends with the bytes of a build never interrupted', { timeout: 300_000 }, async () => {
     const { dir, out, build } = await buildUntilFirstLetter('--quiet');
     build.child.kill('SIGKILL');
     expect((await build.exited).signal).toBe('SIGKILL');
@@ -36,7 +36,7 @@ describe('an interrupted build', () => {
     expect(snapshot(out)).toEqual(snapshot(join(dir, 'clean')));
   });
 
-  it('stopped with Ctrl-C (SIGINT) finishes the letters in progress, exits 130 and leaves a manifest true to the files', { timeout: 180_000 }, async () => {
+  it('stopped with Ctrl-C (SIGINT) finishes the letters in progress, exits 130 and leaves a manifest true to the files', { timeout: 300_000 }, async () => {
     const { out, build } = await buildUntilFirstLetter('--json');
     build.child.kill('SIGINT');
     const { code, stdout, stderr } = await build.exited;

@@ -1,8 +1,11 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ROOT, runCli, tempDir, tempProject } from '../helpers.js';
 import { readPdf } from '../pdf/readPdf.js';
+
+// Each test runs the command as a process, some of them making PDFs: slow on a busy machine, and nothing here is timed.
+vi.setConfig({ testTimeout: 120_000 });
 
 const knowsley = readFileSync(join(ROOT, 'data/2020/knowsley-metropolitan-borough-council.yaml'), 'utf8');
 
@@ -89,7 +92,7 @@ describe('letters preview', () => {
     expect(readFileSync(join(dir, 'letter.pdf')).equals(readFileSync(join(dir, 'out/preview/knowsley-metropolitan-borough-council.pdf')))).toBe(true);
   });
 
-  it('prints the HTML letter with --format html, the same bytes as `build --format html` writes', { timeout: 60_000 }, () => {
+  it('prints the HTML letter with --format html, the same bytes as `build --format html` writes', () => {
     const dir = tempProject({ '2020/knowsley-metropolitan-borough-council.yaml': knowsley });
     const printed = runCli(['preview', 'knowsley', '--format', 'html'], dir);
     expect(printed.code).toBe(0);
@@ -106,7 +109,7 @@ describe('letters preview', () => {
     expect(runCli(['build', '--format', 'html', '--out', 'out'], dir).stdout).toMatch(/^1 letters? \(0 written, 1 skipped unchanged\)/);
   });
 
-  it('refuses a --format it cannot show, and --pdf beside another format (usage errors)', { timeout: 60_000 }, () => {
+  it('refuses a --format it cannot show, and --pdf beside another format (usage errors)', () => {
     expect(runCli(['preview', 'knowsley', '--format', 'docx'])).toEqual({ code: 2, stdout: '', stderr: 'error: --format must be one of: text, html, pdf (got "docx")\n' });
     expect(runCli(['preview', 'knowsley', '--format', 'html', '--pdf'])).toEqual({ code: 2, stdout: '', stderr: 'error: --pdf writes a PDF: it cannot be given with --format html\n' });
   });

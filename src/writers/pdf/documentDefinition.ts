@@ -1,7 +1,7 @@
 import type { Content, Node, TableCell as PdfTableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Block, LetterDocument, Section, TableCell } from '../../document/types.js';
 import { inlineRuns, stripInvisible } from './inlines.js';
-import { blockLooks, COLUMN_GAP, defaultStyle, look, PAGE_MARGINS, SIGNATURE_SPACE, TABLE_HEADER_FILL, tableLayout } from './styles.js';
+import { blockLooks, COLUMN_GAP, defaultStyle, look, PAGE_MARGINS, SIGNATURE_SPACE, TABLE_HEADER_FILL, tableLayout, WIDE_TABLE_COLUMNS } from './styles.js';
 
 /**
  * LetterDocument → pdfmake document definition. Pure: the same document
@@ -86,8 +86,6 @@ export function blockContent(block: Block): Content {
   if (!handler) throw new Error(`Cannot handle unknown block node ${JSON.stringify(block)}`);
   return handler(block);
 }
-
-const WIDE_TABLE_COLUMNS = 8;
 
 /**
  * A real table: header rows repeat on a new page and are shaded; a merged

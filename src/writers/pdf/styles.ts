@@ -16,6 +16,9 @@ export const SIGNATURE_SPACE = 44;
 
 export const COLUMN_GAP = 18;
 
+/** A table with more columns than this (the ten 2018 categories) fits the page only in smaller type. */
+export const WIDE_TABLE_COLUMNS = 8;
+
 export const BRAND = '#4b2366';
 export const MUTED = '#444444';
 export const LINK = '#1a4f9c';
