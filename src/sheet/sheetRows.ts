@@ -1,0 +1,100 @@
+import { closest } from 'fastest-levenshtein';
+import type { Problem } from '../errors.js';
+import { cellText, fieldValue, isBlank } from './cells.js';
+import { normaliseHeader, type Column } from './columns.js';
+import type { Sheet } from './readSheet.js';
+
+/** A header row is looked for among the first rows: a title and a few notes may stand above it. */
+const HEADER_SEARCH_ROWS = 50;
+/** The name cell of a totals row: never an authority. */
+const TOTALS = /^(grand )?totals?\b|^all (authorities|councils)$/i;
+
+/** One cell of a row for one column: blank, or the value read for its field. */
+export interface RowCell {
+  column: Column;
+  /** Index of the sheet column, from 0. */
+  index: number;
+  blank: boolean;
+  value?: unknown;
+}
+
+/** One authority's row. */
+export interface SheetRow {
+  /** Index of the sheet row, from 0. */
+  row: number;
+  name: string;
+  cells: Map<string, RowCell>;
+}
+
+export interface ReadRows {
+  rows: SheetRow[];
+  problems: Problem[];
+  /** What was read but not imported: ignored columns, a totals row. */
+  notes: string[];
+  /** Data rows read (totals row included, blank rows not). */
+  read: number;
+  skipped: number;
+}
+
+/** Finds the header row, matches its cells to the year's columns and reads every row below it. */
+export function sheetRows(sheet: Sheet, columns: Column[], describe: string): ReadRows {
+  const problems: Problem[] = [];
+  const notes: string[] = [];
+  const byHeader = new Map<string, Column>();
+  for (const column of columns) for (const header of column.headers) byHeader.set(normaliseHeader(header), column);
+  const nameColumn = columns.find((column) => column.field === 'authority.name')!;
+  const nameHeaders = new Set(nameColumn.headers.map(normaliseHeader));
+
+  const headerRow = sheet.rows.slice(0, HEADER_SEARCH_ROWS).findIndex((cells) => cells.some((cell) => typeof cell.value === 'string' && nameHeaders.has(normaliseHeader(cell.value))));
+  if (headerRow < 0) {
+    const message = `no header row: none of the first ${HEADER_SEARCH_ROWS} rows has a column headed ${nameColumn.headers.map((header) => `"${header}"`).join(' or ')}`;
+    return { rows: [], problems: [{ severity: 'error', ...sheet.at(0, 0), message }], notes, read: 0, skipped: 0 };
+  }
+
+  const found = new Map<string, number>();
+  const ignored: string[] = [];
+  sheet.rows[headerRow]!.forEach((cell, index) => {
+    if (isBlank(cell)) return;
+    const header = cellText(String(cell.value));
+    const column = byHeader.get(normaliseHeader(header));
+    if (!column) ignored.push(header);
+    else if (found.has(column.field)) {
+      problems.push({ severity: 'error', ...sheet.at(headerRow, index), field: column.field, message: `a second column for ${column.field} (the first is ${sheet.ref(headerRow, found.get(column.field)!)}): remove one` });
+    } else found.set(column.field, index);
+  });
+  if (ignored.length > 0) notes.push(`${describe}: columns ignored (no data field): ${ignored.map((header) => `"${header}"`).join(', ')}`);
+  const present = sheet.rows[headerRow]!.filter((cell) => !isBlank(cell)).map((cell) => cellText(String(cell.value)));
+  for (const column of columns) {
+    if (!column.required || found.has(column.field)) continue;
+    const nearest = present.length > 0 ? closest(column.headers[0]!, present) : undefined;
+    const hint = nearest !== undefined ? `; the nearest header present is "${nearest}"` : '';
+    problems.push({ severity: 'error', ...sheet.at(headerRow, 0), field: column.field, message: `no column headed "${column.headers[0]}"${hint}` });
+  }
+  if (problems.length > 0) return { rows: [], problems, notes, read: 0, skipped: 0 };
+
+  const rows: SheetRow[] = [];
+  let read = 0;
+  let skipped = 0;
+  const nameIndex = found.get('authority.name')!;
+  for (let row = headerRow + 1; row < sheet.rows.length; row += 1) {
+    const cellsOfRow = sheet.rows[row]!;
+    if (cellsOfRow.every((cell) => isBlank(cell))) continue;
+    read += 1;
+    const nameCell = cellsOfRow[nameIndex];
+    const name = isBlank(nameCell) ? '' : cellText(String(nameCell!.value));
+    if (TOTALS.test(name)) {
+      notes.push(`${describe}: ${sheet.ref(row, nameIndex)} "${name}" is a totals row: skipped`);
+      skipped += 1;
+      continue;
+    }
+    const cells = new Map<string, RowCell>();
+    for (const column of columns) {
+      const index = found.get(column.field);
+      if (index === undefined) continue;
+      const cell = cellsOfRow[index];
+      cells.set(column.field, isBlank(cell) ? { column, index, blank: true } : { column, index, blank: false, value: fieldValue(cell!, column.kind) });
+    }
+    rows.push({ row, name, cells });
+  }
+  return { rows, problems, notes, read, skipped };
+}
