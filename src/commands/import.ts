@@ -1,4 +1,3 @@
-import { basename } from 'node:path';
 import { EXIT_FAILURE, EXIT_OK, formatProblem } from '../errors.js';
 import { writeFileAtomic } from '../output/atomicWrite.js';
 import { planImport, type FilePlan } from '../sheet/planImport.js';
@@ -20,7 +19,7 @@ export interface ImportOptions extends InputOptions {
 export async function importCommand(file: string, options: ImportOptions): Promise<number> {
   sheetFormat(file);
   const sheet = await readSheet(file, options.sheet);
-  const plan = await planImport(sheet, basename(file), { year: options.year, dataDir: options.data, templatesDir: options.templates });
+  const plan = await planImport(sheet, { year: options.year, dataDir: options.data, templatesDir: options.templates });
   for (const note of plan.notes) process.stderr.write(`${note}\n`);
   for (const problem of plan.problems) process.stderr.write(`${formatProblem(problem)}\n`);
   const failed = plan.problems.length > 0;

@@ -60,12 +60,12 @@ interface ExistingFile {
  * and checks each result with the year's schema and consistency rules, so
  * every problem is known, by cell, before anything is written.
  */
-export async function planImport(sheet: Sheet, describe: string, options: { year: string; dataDir: string; templatesDir: string }): Promise<ImportPlan> {
+export async function planImport(sheet: Sheet, options: { year: string; dataDir: string; templatesDir: string }): Promise<ImportPlan> {
   const available = await listYears(options.templatesDir);
   if (!available.includes(options.year)) throw new LettersError(`no template for year ${options.year} (years with templates: ${available.join(', ')})`);
   const year = await loadYear(options.templatesDir, options.year);
   const columns = yearColumns(year);
-  const read = sheetRows(sheet, columns, describe);
+  const read = sheetRows(sheet, columns);
   const placed: Placed[] = read.problems.map((problem) => ({ problem, row: -1, column: 0 }));
   const existing = await existingFiles(options.dataDir, options.year);
 
@@ -141,7 +141,7 @@ function rowChanges(row: SheetRow, columns: Column[], problemAt: (cell: RowCell,
       if (!cell.blank) changes.push({ path: cell.column.path, value: cell.value });
       else if (cell.column.optional) changes.push({ path: cell.column.path });
       else if (OPTIONAL_GROUPS.has(group)) {
-        problems.push(problemAt(cell, `is blank, but this row gives other ${group} figures: fill it in, or leave every ${group} column blank`));
+        problems.push(problemAt(cell, `is blank, but this row fills other ${group} columns: fill it in, or leave every ${group} column blank`));
       }
     }
   }

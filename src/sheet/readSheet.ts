@@ -53,7 +53,7 @@ async function readCsv(file: string, bytes: Buffer): Promise<Sheet> {
   return {
     rows: records.map(({ record }) => record.map((value) => ({ value, percent: false }))),
     at: (row, column) => ({ file, line: lines[row] ?? row + 1, column: column + 1 }),
-    ref: (row, column) => `${lines[row] ?? row + 1}:${column + 1}`,
+    ref: (row) => `line ${lines[row] ?? row + 1}`,
   };
 }
 

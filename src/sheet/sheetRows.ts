@@ -1,5 +1,5 @@
 import { closest } from 'fastest-levenshtein';
-import type { Problem } from '../errors.js';
+import { formatProblem, type Problem } from '../errors.js';
 import { cellText, fieldValue, isBlank } from './cells.js';
 import { normaliseHeader, type Column } from './columns.js';
 import type { Sheet } from './readSheet.js';
@@ -37,7 +37,7 @@ export interface ReadRows {
 }
 
 /** Finds the header row, matches its cells to the year's columns and reads every row below it. */
-export function sheetRows(sheet: Sheet, columns: Column[], describe: string): ReadRows {
+export function sheetRows(sheet: Sheet, columns: Column[]): ReadRows {
   const problems: Problem[] = [];
   const notes: string[] = [];
   const byHeader = new Map<string, Column>();
@@ -62,7 +62,7 @@ export function sheetRows(sheet: Sheet, columns: Column[], describe: string): Re
       problems.push({ severity: 'error', ...sheet.at(headerRow, index), field: column.field, message: `a second column for ${column.field} (the first is ${sheet.ref(headerRow, found.get(column.field)!)}): remove one` });
     } else found.set(column.field, index);
   });
-  if (ignored.length > 0) notes.push(`${describe}: columns ignored (no data field): ${ignored.map((header) => `"${header}"`).join(', ')}`);
+  if (ignored.length > 0) notes.push(`${where(sheet, headerRow, 0)}  columns ignored (no data field): ${ignored.map((header) => `"${header}"`).join(', ')}`);
   const present = sheet.rows[headerRow]!.filter((cell) => !isBlank(cell)).map((cell) => cellText(String(cell.value)));
   for (const column of columns) {
     if (!column.required || found.has(column.field)) continue;
@@ -83,7 +83,7 @@ export function sheetRows(sheet: Sheet, columns: Column[], describe: string): Re
     const nameCell = cellsOfRow[nameIndex];
     const name = isBlank(nameCell) ? '' : cellText(String(nameCell!.value));
     if (TOTALS.test(name)) {
-      notes.push(`${describe}: ${sheet.ref(row, nameIndex)} "${name}" is a totals row: skipped`);
+      notes.push(`${where(sheet, row, nameIndex)}  "${name}" is a totals row: skipped`);
       skipped += 1;
       continue;
     }
@@ -97,4 +97,9 @@ export function sheetRows(sheet: Sheet, columns: Column[], describe: string): Re
     rows.push({ row, name, cells });
   }
   return { rows, problems, notes, read, skipped };
+}
+
+/** `stats.xlsx:Sheet1!A9` or `stats.csv:9:1`, as problems are placed. */
+function where(sheet: Sheet, row: number, column: number): string {
+  return formatProblem({ severity: 'error', ...sheet.at(row, column), message: '' });
 }
