@@ -2,7 +2,8 @@ import { AUTHORITY_TYPES, type AuthorityType } from '../validate/schema.js';
 
 /**
  * The words a spreadsheet uses for a kind of authority, each as compared
- * (lower case, single spaces, "&" as "and"), with our own names too.
+ * (lower case, single spaces, "&" as "and", brackets dropped: "Metropolitan
+ * Borough (Council)"), with our own names too.
  */
 const WORDS: Record<string, AuthorityType> = {
   'county council': 'county',
@@ -29,7 +30,7 @@ for (const type of AUTHORITY_TYPES) WORDS[type.replace(/-/g, ' ')] = type;
 
 /** Our name for the kind of authority a cell names, or undefined when it names none. */
 export function authorityType(text: string): AuthorityType | undefined {
-  const words = text.toLowerCase().replace(/&/g, ' and ').replace(/[-\s\u00a0]+/g, ' ').trim();
+  const words = text.toLowerCase().replace(/&/g, ' and ').replace(/[()]/g, ' ').replace(/[-\s\u00a0]+/g, ' ').trim();
   return Object.hasOwn(WORDS, words) ? WORDS[words] : undefined;
 }
 

@@ -63,10 +63,11 @@ export function sheetRows(sheet: Sheet, columns: Column[]): ReadRows {
     } else found.set(column.field, index);
   });
   if (ignored.length > 0) notes.push(`${where(sheet, headerRow, 0)}  columns ignored (no data field): ${ignored.map((header) => `"${header}"`).join(', ')}`);
-  const present = sheet.rows[headerRow]!.filter((cell) => !isBlank(cell)).map((cell) => cellText(String(cell.value)));
+  // The column meant is most likely one nobody claimed, and one whose header holds the words expected.
+  const present = ignored.length > 0 ? ignored : sheet.rows[headerRow]!.filter((cell) => !isBlank(cell)).map((cell) => cellText(String(cell.value)));
   for (const column of columns) {
     if (!column.required || found.has(column.field)) continue;
-    const nearest = present.length > 0 ? closest(column.headers[0]!, present) : undefined;
+    const nearest = nearestHeader(column.headers[0]!, present);
     const hint = nearest !== undefined ? `; the nearest header present is "${nearest}"` : '';
     problems.push({ severity: 'error', ...sheet.at(headerRow, 0), field: column.field, message: `no column headed "${column.headers[0]}"${hint}` });
   }
@@ -102,4 +103,11 @@ export function sheetRows(sheet: Sheet, columns: Column[]): ReadRows {
 /** `stats.xlsx:Sheet1!A9` or `stats.csv:9:1`, as problems are placed. */
 function where(sheet: Sheet, row: number, column: number): string {
   return formatProblem({ severity: 'error', ...sheet.at(row, column), message: '' });
+}
+
+function nearestHeader(wanted: string, present: string[]): string | undefined {
+  const words = normaliseHeader(wanted);
+  const overlapping = present.filter((header) => normaliseHeader(header).includes(words) || words.includes(normaliseHeader(header)));
+  const candidates = overlapping.length > 0 ? overlapping : present;
+  return candidates.length > 0 ? closest(wanted, candidates) : undefined;
 }
