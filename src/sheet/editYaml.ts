@@ -25,7 +25,8 @@ export function editYaml(source: string, changes: Change[]): string {
   const edits = textEdits(source, document, changes);
   if (edits) {
     let text = source;
-    for (const edit of edits.sort((a, b) => b.start - a.start)) text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
+    // From the end, so offsets stay right; where a nested map and its parent both end at one place, the parent's new keys go in first, to end up after the nested map's.
+    for (const edit of edits.sort((a, b) => b.start - a.start || a.depth - b.depth)) text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
     if (isDeepStrictEqual(parseDocument(text).toJS(), expected)) return text;
   }
   for (const change of changes) {
@@ -44,6 +45,8 @@ interface Edit {
   start: number;
   end: number;
   text: string;
+  /** Indentation of what is added: how deeply nested. */
+  depth: number;
 }
 
 function textEdits(source: string, document: Document.Parsed, changes: Change[]): Edit[] | undefined {
@@ -57,11 +60,11 @@ function textEdits(source: string, document: Document.Parsed, changes: Change[])
       const pair = parent!.items.find((item) => keyOf(item) === path.at(-1));
       if (!pair || parent!.flow) return undefined;
       const start = lineStart(source, (pair.key as Node).range![0]);
-      edits.push({ start, end: lineEnd(source, endOf(pair)), text: '' });
+      edits.push({ start, end: lineEnd(source, endOf(pair)), text: '', depth: 0 });
     } else if (depth === path.length) {
       if (!isScalar(node)) return undefined;
       if (node.value === value) continue;
-      edits.push({ start: node.range![0], end: node.range![1], text: scalarText(node, value, parentIsFlow(document, path)) });
+      edits.push({ start: node.range![0], end: node.range![1], text: scalarText(node, value, parentIsFlow(document, path)), depth: 0 });
     } else {
       if (!isMap(node) || node.flow || node.items.length === 0) return undefined;
       const added = additions.get(node) ?? new Map<string, unknown>();
@@ -77,7 +80,7 @@ function textEdits(source: string, document: Document.Parsed, changes: Change[])
       .map((line) => (line === '' ? line : indent + line))
       .join('\n');
     const at = lineEnd(source, endOf(map.items.at(-1)!));
-    edits.push({ start: at, end: at, text: (at > 0 && source[at - 1] !== '\n' ? '\n' : '') + block });
+    edits.push({ start: at, end: at, text: (at > 0 && source[at - 1] !== '\n' ? '\n' : '') + block, depth: indent.length });
   }
   return edits;
 }
