@@ -21,7 +21,7 @@ import { build } from 'esbuild';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DIST = join(ROOT, 'dist');
-const BUNDLED_PACKAGES = ['commander', 'yaml', 'zod', 'handlebars', 'marked', 'diff', 'fastest-levenshtein'];
+const BUNDLED_PACKAGES = ['commander', 'yaml', 'zod', 'handlebars', 'marked', 'diff', 'fastest-levenshtein', 'exceljs', 'csv-parse', 'csv-stringify'];
 
 const { dependencies } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const external = Object.keys(dependencies)

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { isMap, isScalar, parseDocument, Scalar, stringify, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, Scalar, stringify, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 
 /** Set a field to a value, or remove it (value undefined). */
 export interface Change {
@@ -19,21 +19,26 @@ const TEXT_OPTIONS = { lineWidth: 0 } as const;
  * not edit in place, such as a key added to a `{ … }` map), the Document API
  * writes the file instead, which keeps comments and order but may respace them.
  */
-export function editYaml(source: string, changes: Change[]): string {
-  const document = parseDocument(source, { keepSourceTokens: false });
-  const expected = applied(document.toJS(), changes);
+export function editYaml<T extends { value: unknown }>(file: { source: string; document: Document.Parsed; value: unknown }, changes: Change[], parse: (text: string) => T): { text: string; parsed?: T } {
+  const { source, document } = file;
+  const expected = applied(file.value, changes);
   const edits = textEdits(source, document, changes);
+  if (edits?.length === 0) return { text: source };
   if (edits) {
     let text = source;
     // From the end, so offsets stay right; where a nested map and its parent both end at one place, the parent's new keys go in first, to end up after the nested map's.
     for (const edit of edits.sort((a, b) => b.start - a.start || a.depth - b.depth)) text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
-    if (isDeepStrictEqual(parseDocument(text).toJS(), expected)) return text;
+    const parsed = parse(text);
+    if (isDeepStrictEqual(parsed.value, expected)) return { text, parsed };
   }
+  // Changed on a copy: the caller's document still describes its source.
+  const copy = document.clone();
   for (const change of changes) {
-    if (change.value === undefined) document.deleteIn(change.path);
-    else document.setIn(change.path, change.value);
+    if (change.value === undefined) copy.deleteIn(change.path);
+    else copy.setIn(change.path, change.value);
   }
-  return document.toString(TEXT_OPTIONS);
+  const text = copy.toString(TEXT_OPTIONS);
+  return { text, parsed: parse(text) };
 }
 
 /** A new file's text from its fields, after the schema line. */
@@ -150,7 +155,8 @@ function toObject(map: Map<string, unknown>): Record<string, unknown> {
 
 /** A plain value with the changes made: what the edited text must read as. */
 export function applied(value: unknown, changes: Change[]): unknown {
-  const root = structuredClone(value ?? {}) as Record<string, unknown>;
+  // Data file values are plain JSON values: copied the quick way.
+  const root = JSON.parse(JSON.stringify(value ?? {})) as Record<string, unknown>;
   for (const { path, value: next } of changes) {
     let at: Record<string, unknown> | undefined = root;
     for (const key of path.slice(0, -1)) {

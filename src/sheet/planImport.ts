@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LettersError, type Problem } from '../errors.js';
 import { findDataFiles, suggestSlug } from '../load/dataFiles.js';
-import { parseYamlBytes, parseYamlSource } from '../load/yamlFile.js';
+import type { Document } from 'yaml';
+import { parseYamlBytes, parseYamlSource, type YamlFile } from '../load/yamlFile.js';
 import { listYears, loadYear } from '../load/yearTemplates.js';
 import { valueAt } from '../validate/schemaProblems.js';
 import { validateAuthority } from '../validate/validateAuthority.js';
@@ -52,6 +53,8 @@ interface ExistingFile {
   file: string;
   source: string;
   value: unknown;
+  document: Document.Parsed;
+  yaml: YamlFile;
   problems: Problem[];
 }
 
@@ -99,8 +102,11 @@ export async function planImport(sheet: Sheet, options: { year: string; dataDir:
     }
 
     const { changes, problems } = rowChanges(row, columns, (cell, message) => at(cell, cell.column.field, message));
-    const text = match ? editYaml(match.source, changes) : newYaml(`# yaml-language-server: $schema=../../schema/${options.year}.json`, newFileValue(changes));
-    const checked = validateAuthority(parseYamlSource(file, text), year.config);
+    const parse = (source: string) => parseYamlSource(file, source);
+    const edited = match ? editYaml(match, changes, parse) : undefined;
+    const text = edited?.text ?? newYaml(`# yaml-language-server: $schema=../../schema/${options.year}.json`, newFileValue(changes));
+    // An unchanged file is checked as it was read; any other as it will be written.
+    const checked = validateAuthority(edited ? (edited.parsed ?? match!.yaml) : parse(text), year.config);
     const toFill: Problem[] = [];
     const known = new Set(problems.map((p) => p.problem.field));
     for (const problem of checked.problems) {
@@ -193,8 +199,9 @@ async function existingFiles(dataDir: string, year: string): Promise<{ byName: M
   for (const entry of found.files.filter((file) => file.year === year)) {
     const bytes = readFileSync(entry.file);
     const yaml = parseYamlBytes(entry.file, bytes);
-    const source = bytes.toString('utf8');
-    const existing = { file: entry.file, source, value: yaml.value, problems: yaml.problems };
+    // Offsets in the document are in the text as parsed, after any byte-order mark.
+    const source = bytes.toString('utf8').replace(/^\uFEFF/, '');
+    const existing = { file: entry.file, source, value: yaml.value, document: yaml.document!, yaml, problems: yaml.problems };
     bySlug.set(entry.slug, existing);
     const name = valueAt(yaml.value, ['authority', 'name']);
     if (typeof name === 'string') byName.set(nameKey(name), existing);

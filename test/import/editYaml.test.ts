@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { editYaml } from '../../src/sheet/editYaml.js';
+import { parseDocument } from 'yaml';
+import { editYaml as editInPlace, type Change } from '../../src/sheet/editYaml.js';
+
+function editYaml(source: string, changes: Change[]): string {
+  const document = parseDocument(source);
+  const { text } = editInPlace({ source, document, value: document.toJS() }, changes, (edited) => ({ value: parseDocument(edited).toJS() }));
+  // The document read stays as it was read.
+  expect(document.toString()).toBe(parseDocument(source).toString());
+  return text;
+}
 
 const FILE = `# yaml-language-server: $schema=../../schema/2020.json
 authority:
