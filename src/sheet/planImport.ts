@@ -7,6 +7,7 @@ import { parseYamlBytes, parseYamlSource, type YamlFile } from '../load/yamlFile
 import { listYears, loadYear } from '../load/yearTemplates.js';
 import { valueAt } from '../validate/schemaProblems.js';
 import { validateAuthority } from '../validate/validateAuthority.js';
+import { cellText } from './cells.js';
 import { OPTIONAL_GROUPS, yearColumns, type Column } from './columns.js';
 import { applied, editYaml, newYaml, type Change } from './editYaml.js';
 import type { Sheet } from './readSheet.js';
@@ -189,7 +190,7 @@ function leaves(value: unknown, path: string[]): string[][] {
 
 /** "Knowsley  Metropolitan Borough council" and "Knowsley Metropolitan Borough Council" are one authority. */
 function nameKey(name: string): string {
-  return name.replace(/[\s\u00a0]+/g, ' ').trim().toLowerCase();
+  return cellText(name).toLowerCase();
 }
 
 async function existingFiles(dataDir: string, year: string): Promise<{ byName: Map<string, ExistingFile>; bySlug: Map<string, ExistingFile> }> {

@@ -77,7 +77,7 @@ async function readXlsx(file: string, bytes: Buffer, sheetName?: string): Promis
     const cells: SheetCell[] = [];
     for (let c = 1; c <= row.cellCount; c += 1) {
       const cell = row.getCell(c);
-      cells.push({ value: shownValue(cell.value), percent: typeof cell.numFmt === 'string' && cell.numFmt.includes('%') });
+      cells.push({ value: shownValue(cell.value), percent: isPercentFormat(cell.numFmt) });
     }
     rows.push(cells);
   }
@@ -108,4 +108,9 @@ export function columnLetters(column: number): string {
 
 function quoteSheet(name: string): string {
   return /^[A-Za-z0-9_]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** `0%`, `0.0%`: a percent sign that scales the number; one in quotes or after a backslash (`0"%"`) is only shown. */
+function isPercentFormat(format: unknown): boolean {
+  return typeof format === 'string' && format.replace(/"[^"]*"|\\./g, '').includes('%');
 }

@@ -2,12 +2,12 @@ import { closest } from 'fastest-levenshtein';
 import { formatProblem, type Problem } from '../errors.js';
 import { cellText, fieldValue, isBlank } from './cells.js';
 import { normaliseHeader, type Column } from './columns.js';
-import type { Sheet } from './readSheet.js';
+import type { Sheet, SheetCell } from './readSheet.js';
 
 /** A header row is looked for among the first rows: a title and a few notes may stand above it. */
 const HEADER_SEARCH_ROWS = 50;
 /** The name cell of a totals row: never an authority. */
-const TOTALS = /^(grand )?totals?\b|^all (authorities|councils)$/i;
+const TOTALS = /^(grand )?totals?\b|\btotals?$|^all (authorities|councils)$/i;
 
 /** One cell of a row for one column: blank, or the value read for its field. */
 export interface RowCell {
@@ -77,17 +77,22 @@ export function sheetRows(sheet: Sheet, columns: Column[]): ReadRows {
   let read = 0;
   let skipped = 0;
   const nameIndex = found.get('authority.name')!;
+  const countIndexes = columns.filter((column) => column.kind === 'count' && column.group === 'statistics' && found.has(column.field)).map((column) => found.get(column.field)!);
+  const sums = new Map<number, number>();
   for (let row = headerRow + 1; row < sheet.rows.length; row += 1) {
     const cellsOfRow = sheet.rows[row]!;
     if (cellsOfRow.every((cell) => isBlank(cell))) continue;
     read += 1;
     const nameCell = cellsOfRow[nameIndex];
     const name = isBlank(nameCell) ? '' : cellText(String(nameCell!.value));
-    if (TOTALS.test(name)) {
-      notes.push(`${where(sheet, row, nameIndex)}  "${name}" is a totals row: skipped`);
+    const label = name !== '' ? name : cellsOfRow.map((cell) => (typeof cell.value === 'string' ? cellText(cell.value) : '')).find((text) => TOTALS.test(text));
+    // A totals row says so in its name cell (or, with that blank, in another), or its figures are the sums of the rows above.
+    if ((label !== undefined && TOTALS.test(label)) || (name === '' && isSumRow(cellsOfRow, sums))) {
+      notes.push(`${where(sheet, row, nameIndex)}  ${label ? `"${label}"` : 'a row without a name whose figures are the sums of the rows above'} is a totals row: skipped`);
       skipped += 1;
       continue;
     }
+    addTo(sums, cellsOfRow, countIndexes);
     const cells = new Map<string, RowCell>();
     for (const column of columns) {
       const index = found.get(column.field);
@@ -110,4 +115,23 @@ function nearestHeader(wanted: string, present: string[]): string | undefined {
   const overlapping = present.filter((header) => normaliseHeader(header).includes(words) || words.includes(normaliseHeader(header)));
   const candidates = overlapping.length > 0 ? overlapping : present;
   return candidates.length > 0 ? closest(wanted, candidates) : undefined;
+}
+
+/** Adds the row's counts to the running sums of each statistics column. */
+function addTo(sums: Map<number, number>, cells: SheetCell[], indexes: number[]): void {
+  for (const index of indexes) {
+    const value = isBlank(cells[index]) ? 0 : fieldValue(cells[index]!, 'count');
+    sums.set(index, (sums.get(index) ?? 0) + (typeof value === 'number' ? value : 0));
+  }
+}
+
+/** Whether every statistics count of the row is the sum of that column above it (and some are not 0). */
+function isSumRow(cells: SheetCell[], sums: Map<number, number>): boolean {
+  let figures = 0;
+  for (const [index, sum] of sums) {
+    if (isBlank(cells[index])) continue;
+    if (fieldValue(cells[index]!, 'count') !== sum) return false;
+    if (sum !== 0) figures += 1;
+  }
+  return figures > 0;
 }

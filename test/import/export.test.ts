@@ -15,7 +15,7 @@ function dataBytes(dir: string): Map<string, string> {
   return files;
 }
 
-describe('letters export', () => {
+describe('letters export', { timeout: 60_000 }, () => {
   it('writes CSV to stdout: one row per authority, in the columns import reads', () => {
     const result = runCli(['export', '--year', '2020']);
     expect(result.code).toBe(0);

@@ -68,7 +68,7 @@ async function goodSheet(): Promise<Buffer> {
   });
 }
 
-describe('letters import', () => {
+describe('letters import', { timeout: 60_000 }, () => {
   it('updates only the fields the sheet gives, keeping every other byte, and creates new files with the schema line first', async () => {
     const dir = tempProject({ '2020/knowsley-metropolitan-borough-council.yaml': KNOWSLEY_BY_HAND });
     writeFileSync(join(dir, 'stats.xlsx'), await goodSheet());
@@ -122,6 +122,37 @@ describe('letters import', () => {
     expect(lynn).toContain('In 67% of cases we were satisfied the authority had successfully implemented our recommendations.');
     expect(lynn).toContain('Statistics are based on a total of 1234 detailed investigations')
   }, 60_000);
+
+  it('knows a totals row without a name by its sums, a percent sign that is only shown, and more words for types', async () => {
+    const dir = tempProject({});
+    const headers: TestCell[] = ['Local authority', 'Type', 'Investigations', 'Upheld decisions', 'Satisfactory remedies', 'Compliance outcomes', 'Complied', 'Upheld rate'];
+    writeFileSync(
+      join(dir, 'stats.xlsx'),
+      await xlsxBytes({
+        Sheet1: [
+          headers,
+          ['Fooshire County Council', 'Shire County', 10, 5, 1, 2, 2, { value: 50, format: '0"%"' }],
+          ['Barset District Council', 'Non-metropolitan district', 10, 5, 1, 2, 2, null],
+          [null, null, { formula: 'SUM(C2:C3)', result: 20 }, 10, 2, 4, 4, null],
+        ],
+      }),
+    );
+    const result = runCli(['import', 'stats.xlsx', '--year', '2020'], dir);
+    expect(result.stderr).toBe('stats.xlsx:Sheet1!A4  a row without a name whose figures are the sums of the rows above is a totals row: skipped\n');
+    expect(result.stdout).toBe(
+      [
+        '2 files lack what the sheet does not give (`letters validate --year 2020` lists it):',
+        '  data/2020/fooshire-county-council.yaml: recipient',
+        '  data/2020/barset-district-council.yaml: recipient',
+        '3 rows read: 2 created, 0 updated, 0 unchanged, 1 row skipped',
+        '',
+      ].join('\n'),
+    );
+    const fooshire = readFileSync(join(dir, 'data/2020/fooshire-county-council.yaml'), 'utf8');
+    expect(fooshire).toContain('  type: county\n');
+    expect(fooshire).toContain('  upheld_rate: 50\n');
+    expect(readFileSync(join(dir, 'data/2020/barset-district-council.yaml'), 'utf8')).toContain('  type: district\n');
+  });
 
   it('lists every problem by cell, sorted, with a count, and writes nothing', async () => {
     const dir = tempProject({ '2020/knowsley-metropolitan-borough-council.yaml': KNOWSLEY_BY_HAND });
