@@ -78,6 +78,23 @@ describe('letters export', { timeout: 60_000 }, () => {
     expect(after.get('2020/liverpool-city-council.yaml')).toBe(SHIPPED['2020/liverpool-city-council.yaml']!.replace('  extended_cases: 2\n', '').replace('incomplete: true', 'incomplete: false'));
   });
 
+  it('imported into an empty data folder, an exported year makes the same letters', () => {
+    const shipped = tempProject(SHIPPED);
+    const fresh = tempProject({});
+    for (const year of ['2018', '2020', '2024']) {
+      expect(runCli(['export', '--year', year, '--out', join(fresh, `${year}.xlsx`)], shipped).code).toBe(0);
+      expect(runCli(['import', `${year}.xlsx`, '--year', year], fresh).code).toBe(0);
+    }
+    expect(readdirSync(join(fresh, 'data/2020')).sort()).toEqual(readdirSync(join(shipped, 'data/2020')).sort());
+    for (const dir of [shipped, fresh]) expect(runCli(['build', '--format', 'text', '--out', 'out'], dir).code).toBe(0);
+    for (const file of [...dataBytes(shipped).keys()].map((name) => name.replace(/\.yaml$/, '.txt'))) {
+      expect(readFileSync(join(fresh, 'out', file), 'utf8')).toBe(readFileSync(join(shipped, 'out', file), 'utf8'));
+    }
+    // The figures the sheet gave, as the letters say them.
+    expect(readFileSync(join(fresh, 'out/2018/sefton-metropolitan-borough-council.txt'), 'utf8')).toContain('Not Upheld\tUpheld\tUphold Rate\tTotal\n4\t0\t24\t14\t9\t12\t57%\t63\n');
+    expect(readFileSync(join(fresh, 'out/2020/knowsley-metropolitan-borough-council.txt'), 'utf8')).toContain('75% of complaints we investigated were upheld.');
+  }, 120_000);
+
   it('refuses a year with bad data files, listing them', () => {
     const dir = tempProject({ '2020/knowsley.yaml': SHIPPED['2020/knowsley-metropolitan-borough-council.yaml']!.replace('upheld: 9', 'upheld: 13') });
     const result = runCli(['export', '--year', '2020'], dir);
