@@ -3,6 +3,8 @@
 // server API and the font files' paths, so every PDF gets a new PdfPrinter that
 // reads and parses the fonts from disk. Validation, rendering, the document
 // definitions and the fonts are the build's own; only the printing differs.
+// The tagging of what pdfmake draws is part of the PDF writer, not a shortcut:
+// it is installed here too, so the PDFs are the same.
 //
 //   node bench/naive.mjs <project folder> <output folder>
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -12,11 +14,13 @@ import { loadProject } from '../dist/project.js';
 import { renderLetter } from '../dist/render.js';
 import { documentDefinition } from '../dist/writers/pdf/documentDefinition.js';
 import { fontFiles } from '../dist/writers/pdf/fonts.js';
+import { installTaggedRenderer } from '../dist/writers/pdf/taggedRenderer.js';
 import { FONT_FAMILY } from '../dist/writers/pdf/styles.js';
 import { writeText } from '../dist/writers/text.js';
 
 const [projectDir, outDir] = process.argv.slice(2);
 const pdfmake = createRequire(import.meta.url)('pdfmake');
+installTaggedRenderer();
 const [normal, bold, italics, bolditalics] = fontFiles();
 pdfmake.setFonts({ [FONT_FAMILY]: { normal, bold, italics, bolditalics } });
 pdfmake.setUrlAccessPolicy(() => false);

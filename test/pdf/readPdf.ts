@@ -67,16 +67,7 @@ export function pdfWordsOf(text: string): string[] {
   return wordsOf(text.replace(/(\S[-/])\n/g, '$1'));
 }
 
-/**
- * The words a reader sees: whitespace collapsed. Text-writer list items
- * start with "- " where the PDF draws a bullet (a shape, not text), so a
- * leading "- " is not a word.
- */
+/** The words a reader sees: whitespace collapsed (a list item's bullet is a word in both writers). */
 export function wordsOf(text: string): string[] {
-  return text
-    .split('\n')
-    .map((line) => line.replace(/^- /, ''))
-    .join(' ')
-    .split(/\s+/)
-    .filter((word) => word !== '');
+  return text.split(/\s+/).filter((word) => word !== '');
 }

@@ -16,6 +16,9 @@ export const SIGNATURE_SPACE = 44;
 
 export const COLUMN_GAP = 18;
 
+/** Room a list item's bullet takes before the item's words. */
+export const BULLET_WIDTH = 12;
+
 const BRAND = '#4b2366';
 const MUTED = '#444444';
 const LINK = '#1a4f9c';
