@@ -10,6 +10,8 @@ export interface ReadPdf {
   fonts: { name: string; embedded: boolean }[];
   /** True when some font is one of the 14 standard fonts a viewer substitutes (never embedded). */
   usesStandardFont: boolean;
+  /** The words of each line of every page, as drawn: the items on one baseline, in the order drawn, one space apart. */
+  lines: string[];
   /** Text drawn outside the page margins [left, top, right, bottom] (its baseline, vertically): cut off, or running into the edge. */
   outside: (margins: readonly number[]) => string[];
 }
@@ -40,7 +42,13 @@ export async function readPdf(bytes: Buffer): Promise<ReadPdf> {
     placed
       .filter((item) => item.left < left - 0.5 || item.right > item.width - right + 0.5 || item.bottom < bottom - 0.5 || item.bottom > item.height - top + 0.5)
       .map((item) => item.str);
-  return { pages, links, info: info as Record<string, unknown>, ...fontsOf(bytes), outside };
+  const lines: string[] = [];
+  placed.forEach((item, index) => {
+    const previous = placed[index - 1];
+    if (previous && Math.abs(previous.bottom - item.bottom) < 0.5 && previous.height === item.height) lines[lines.length - 1] += ` ${item.str}`;
+    else lines.push(item.str);
+  });
+  return { pages, links, info: info as Record<string, unknown>, ...fontsOf(bytes), outside, lines };
 }
 
 /**
