@@ -3,13 +3,19 @@
 // server API and the font files' paths, so every PDF gets a new PdfPrinter that
 // reads and parses the fonts from disk. Validation, rendering, the document
 // definitions and the fonts are the build's own; only the printing differs.
+// None of the PDF writer's shortcuts is loaded: fontkit lays out words and
+// encodes subsets itself, pdfmake looks up styles itself. With --plain-markup
+// the markup is also lexed by marked's own lexer, in one piece: the PDFs made
+// with no shortcut at all, that the tests compare the build's with
+// (test/differential/pdfs.ts).
 // The tagging of what pdfmake draws is part of the PDF writer, not a shortcut:
-// it is installed here too, so the PDFs are the same.
+// it is installed here too.
 //
-//   node bench/naive.mjs <project folder> <output folder>
+//   node bench/naive.mjs <project folder> <output folder> [--plain-markup]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { parseMarkupWhole } from '../dist/markup/parse.js';
 import { loadProject } from '../dist/project.js';
 import { renderLetter } from '../dist/render.js';
 import { documentDefinition } from '../dist/writers/pdf/documentDefinition.js';
@@ -18,7 +24,8 @@ import { installTaggedRenderer } from '../dist/writers/pdf/taggedRenderer.js';
 import { FONT_FAMILY } from '../dist/writers/pdf/styles.js';
 import { writeText } from '../dist/writers/text.js';
 
-const [projectDir, outDir] = process.argv.slice(2);
+const [projectDir, outDir, option] = process.argv.slice(2);
+const parse = option === '--plain-markup' ? parseMarkupWhole : undefined;
 const pdfmake = createRequire(import.meta.url)('pdfmake');
 installTaggedRenderer();
 const [normal, bold, italics, bolditalics] = fontFiles();
@@ -28,7 +35,7 @@ pdfmake.setLocalAccessPolicy((path) => fontFiles().includes(path));
 
 const project = await loadProject({ dataDir: join(projectDir, 'data'), templatesDir: join(projectDir, 'templates') });
 for (const letter of project.letters) {
-  const { document } = renderLetter(letter, project.years.get(letter.year));
+  const { document } = renderLetter(letter, project.years.get(letter.year), parse);
   const pdf = await pdfmake.createPdf(documentDefinition(document)).getBuffer();
   mkdirSync(join(outDir, letter.year), { recursive: true });
   writeFileSync(join(outDir, letter.year, `${letter.slug}.txt`), writeText(document));

@@ -31,14 +31,14 @@ try {
   // busier or quieter during the run weighs on all of them alike.
   const measurements = {
     text: () => measured(CLI, ['build', '--format', 'text', '--force', '--quiet', '--out', join(work, 'out-text')], small),
-    ours: () => measured(CLI, ['build', '--force', '--quiet', '--out', join(work, 'out-all')], small),
+    ours: () => measured(CLI, ['build', '--format', 'text,pdf', '--force', '--quiet', '--out', join(work, 'out-all')], small),
     preview: () => plain([CLI, 'preview', slug], small),
     naive: () => measured(join(ROOT, 'bench/naive.mjs'), [small, join(work, 'out-naive')], ROOT),
   };
   const { text, ours, preview, naive } = rounds(measurements);
   const identical = samePdfs(join(work, 'out-naive'), join(work, 'out-all'));
   process.stderr.write('text+PDF build, 4,000: one run\n');
-  const largeRun = measured(CLI, ['build', '--force', '--quiet', '--out', join(work, 'out-large')], large);
+  const largeRun = measured(CLI, ['build', '--format', 'text,pdf', '--force', '--quiet', '--out', join(work, 'out-large')], large);
 
   const results = {
     machine: { ...machine, loadAverageAtEnd: round(loadavg()[0], 2) },

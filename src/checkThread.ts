@@ -11,7 +11,7 @@ import type { CheckAnswer } from './batch/checkInThread.js';
 async function check(options: ProjectOptions): Promise<CheckAnswer> {
   try {
     const project = await loadProject(options);
-    const years = new Map([...project.years].map(([year, { files }]) => [year, { files }]));
+    const years = new Map([...project.years].map(([year, { files, averages, config }]) => [year, { files, averages, config }]));
     return { ok: true, project: { years, letters: project.letters, problems: project.problems } };
   } catch (error) {
     if (!(error instanceof LettersError)) throw error;

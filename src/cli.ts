@@ -25,7 +25,7 @@ program
   .description('Validate every data file, then write every letter into --out/<year>/<slug>.<ext>, with out/<year>/manifest.json.')
   .addOption(yearOption())
   .option('--authority <name>', 'only this authority (slug, unique prefix or name)')
-  .addOption(new Option('--format <format>', 'what to write: text, pdf or all').default('all'))
+  .addOption(new Option('--format <format>', 'what to write: text, pdf, html, several joined by commas (text,pdf), or all').default('all'))
   .addOption(dataOption())
   .addOption(templatesOption())
   .option('--out <dir>', 'output folder', 'out')
@@ -44,23 +44,27 @@ program
 
 program
   .command('preview')
-  .description("Print one authority's letter as text, or write it as a PDF.")
+  .description("Print one authority's letter as text or HTML, or write it as a PDF.")
   .argument('<authority>', 'slug, unique slug prefix, or name (any case)')
   .addOption(yearOption())
+  .option('--format <format>', 'text (default) or html on stdout, or pdf as --pdf')
   .option('--pdf [file]', 'write a PDF (default out/preview/<slug>.pdf) and print its path')
   .addOption(dataOption())
   .addOption(templatesOption())
-  .addHelpText('after', '\nExamples:\n  letters preview knowsley\n  letters preview "Liverpool City Council" --year 2020\n  letters preview knowsley --pdf /tmp/knowsley.pdf')
+  .addHelpText('after', '\nExamples:\n  letters preview knowsley\n  letters preview "Liverpool City Council" --year 2020\n  letters preview knowsley --pdf /tmp/knowsley.pdf\n  letters preview knowsley --format html > knowsley.html')
   .action(async (authority, options) => run(async () => (await import('./commands/preview.js')).previewCommand(authority, options)));
 
 program
   .command('diff')
-  .description('Render the authority of each published reference letter and compare the words with the published text.')
+  .description('Render the authority of each published reference letter and compare the words with the published text; with --against, compare every letter with an earlier build.')
   .argument('[source...]', 'reference letters (<year>-<slug>.txt); all in --sources when none given')
   .option('--sources <dir>', 'folder of published reference letters', 'test/fixtures/published')
+  .option('--against <dir>', 'compare every letter as rendered now with the text letters of an earlier build (<dir>/<year>/<slug>.txt)')
+  .addOption(yearOption())
+  .option('--authority <name>', 'with --against: only this authority (slug, unique prefix or name)')
   .addOption(dataOption())
   .addOption(templatesOption())
-  .addHelpText('after', '\nExamples:\n  letters diff\n  letters diff test/fixtures/published/2020-knowsley-metropolitan-borough-council.txt')
+  .addHelpText('after', '\nExamples:\n  letters diff\n  letters diff test/fixtures/published/2020-knowsley-metropolitan-borough-council.txt\n  letters diff --against out --year 2020')
   .action(async (sources, options) => run(async () => (await import('./commands/diff.js')).diffCommand(sources, options)));
 
 program
@@ -81,8 +85,29 @@ program
   .addHelpText('after', '\nExample:\n  letters validate --data data')
   .action(async (options) => run(async () => (await import('./commands/validate.js')).validateCommand(options)));
 
-function parseYear(value: string): string {
-  if (!/^\d{4}$/.test(value)) throw new CommanderError(EXIT_USAGE, 'letters.year', `error: --year takes four digits, e.g. 2020 (got "${value}")`);
+program
+  .command('averages')
+  .description("Each council type's average rates pooled from the year's data files, beside those typed in year.yaml.")
+  .addOption(new Option('--year <year>', 'the year (default: the latest with templates)').argParser(parseYear))
+  .option('--json', 'print the figures as JSON')
+  .addOption(dataOption())
+  .addOption(templatesOption())
+  .addHelpText('after', '\nExample:\n  letters averages --year 2020')
+  .action(async (options) => run(async () => (await import('./commands/averages.js')).averagesCommand(options)));
+
+program
+  .command('new-year')
+  .description('Start a year: templates/<year> from the latest (or --from) with its dates moved on, data/<year> with last year\'s authorities and recipients, schema/<year>.json. Never overwrites.')
+  .argument('<year>', 'the new year (four digits)', (value: string) => parseYear(value, 'the new year'))
+  .addOption(new Option('--from <year>', 'the year to start from (default: the latest with templates)').argParser((value) => parseYear(value, '--from')))
+  .addOption(dataOption())
+  .addOption(templatesOption())
+  .option('--schema <dir>', 'folder of the JSON Schemas', 'schema')
+  .addHelpText('after', '\nExample:\n  letters new-year 2021 --from 2020')
+  .action(async (year, options) => run(async () => (await import('./commands/newYear.js')).newYearCommand(year, options)));
+
+function parseYear(value: string, what = '--year'): string {
+  if (!/^\d{4}$/.test(value)) throw new CommanderError(EXIT_USAGE, 'letters.year', `error: ${what} takes four digits, e.g. 2020 (got "${value}")`);
   return value;
 }
 

@@ -5,6 +5,7 @@ import { listYears, loadYear, type Year } from './load/yearTemplates.js';
 import { locate, readYamlFile, type YamlFile } from './load/yamlFile.js';
 import type { LetterDocument } from './document/types.js';
 import { renderLetter } from './render.js';
+import { averagesFromRecords, letterAverages } from './compute/averages.js';
 import type { AuthorityRecord } from './validate/schema.js';
 import { validateAuthority } from './validate/validateAuthority.js';
 
@@ -22,12 +23,15 @@ export interface Letter extends DataFile {
 
 /** What checking a project finds, as it can be sent between threads. */
 export interface CheckedProject {
-  /** Each year of the letters, with the files its letters are made from. */
-  years: Map<string, Pick<Year, 'files'>>;
+  /** Each year of the letters, with the files its letters are made from and the averages they compare with. */
+  years: Map<string, YearInputs>;
   letters: Letter[];
   /** Every error found, in every file: empty when all is well. */
   problems: Problem[];
 }
+
+/** What making a year's letters needs besides its templates: the files they are made from (for input hashes) and its averages. */
+export type YearInputs = Pick<Year, 'files' | 'averages' | 'config'>;
 
 export interface Project extends CheckedProject {
   years: Map<string, Year>;
@@ -66,7 +70,10 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
   for (const year of new Set(wanted.map((file) => file.year))) {
     if (!available.includes(year)) continue;
     try {
-      years.set(year, await loadYear(options.templatesDir, year));
+      const loaded = await loadYear(options.templatesDir, year);
+      // Every file of the year counts, even when only some letters are wanted (preview reads one).
+      if (loaded.config.averages === 'from-data') loaded.averages = averagesFromData(found.files.filter((file) => file.year === year), loaded);
+      years.set(year, loaded);
     } catch (error) {
       if (!(error instanceof LettersError)) throw error;
       problems.push(...(error.problems.length > 0 ? error.problems : [{ severity: 'error' as const, message: error.message }]));
@@ -114,6 +121,15 @@ export function checkLetter(file: DataFile, yaml: YamlFile, year: Year): { lette
     if (!(error instanceof LettersError)) throw error;
     return { problems: error.problems.length > 0 ? error.problems : [{ severity: 'error', file: file.file, message: error.message }] };
   }
+}
+
+/**
+ * `averages: from-data`: the pooled averages of the year's data files that
+ * pass validation (a file that does not is reported when its letter is checked).
+ */
+function averagesFromData(files: DataFile[], year: Year) {
+  const records = files.flatMap((file) => validateAuthority(readYamlFile(file.file), year.config).record ?? []);
+  return letterAverages(averagesFromRecords(records, year.config.data.statistics));
 }
 
 /** A template mistake fails every letter of its year the same way: report it once. */

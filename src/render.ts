@@ -1,4 +1,4 @@
-import { inlineText, type LetterDocument } from './document/types.js';
+import { inlineText, type LetterDocument, type Section } from './document/types.js';
 import type { Problem } from './errors.js';
 import { LettersError } from './errors.js';
 import { buildLetterModel, type LetterModel } from './compute/letterModel.js';
@@ -12,12 +12,16 @@ export interface RenderedLetter {
   warnings: Problem[];
 }
 
-/** Data + year → model → markup → document tree. Throws a LettersError naming the file. */
-export function renderLetter(letter: Pick<Letter, 'file' | 'record'>, year: Year): RenderedLetter {
+/**
+ * Data + year → model → markup → document tree. Throws a LettersError naming
+ * the file. `parse` is the markup parser: the caching one, or
+ * `parseMarkupWhole` for a document made without it (bench/naive.mjs).
+ */
+export function renderLetter(letter: Pick<Letter, 'file' | 'record'>, year: Year, parse: (markup: string) => Section[] = parseMarkup): RenderedLetter {
   const { model, markup, warnings } = letterMarkup(letter, year);
   let sections;
   try {
-    sections = parseMarkup(markup);
+    sections = parse(markup);
   } catch (error) {
     if (!(error instanceof MarkupError)) throw error;
     throw new LettersError(error.message, [{ severity: 'error', file: year.files.find((f) => f.endsWith('letter.md.hbs')), message: `letter markup: ${error.message}` }]);
@@ -44,6 +48,6 @@ export function renderLetter(letter: Pick<Letter, 'file' | 'record'>, year: Year
 
 /** Data + year → model → the letter's markup (the year's template filled in). */
 export function letterMarkup(letter: Pick<Letter, 'file' | 'record'>, year: Year): { model: LetterModel; markup: string; warnings: Problem[] } {
-  const { model, warnings } = buildLetterModel(letter.record, year.config, letter.file);
+  const { model, warnings } = buildLetterModel(letter.record, year.config, letter.file, year.averages);
   return { model, markup: year.render(escapeStrings(model)), warnings };
 }

@@ -1,8 +1,7 @@
 import { lstat, realpath } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { LettersError, type Problem } from '../errors.js';
-import type { Year } from '../load/yearTemplates.js';
-import type { Letter } from '../project.js';
+import type { Letter, YearInputs } from '../project.js';
 import { VERSION } from '../version.js';
 import { WRITERS, type FormatName } from '../writers/index.js';
 import { forEachLimited } from './forEachLimited.js';
@@ -20,7 +19,7 @@ export interface BatchOptions {
   /** Valid letters only: validation has already passed (or been overridden). */
   letters: Letter[];
   /** The letters' years, with the template files each is made from. */
-  years: Map<string, Pick<Year, 'files'>>;
+  years: Map<string, YearInputs>;
   templatesDir: string;
   outDir: string;
   formats: FormatName[];
@@ -65,7 +64,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     await removeAbandonedTemporaryFiles(dir);
     manifests.set(year, await readManifest(dir));
     const template = options.years.get(year)!;
-    yearHashes.set(year, await hashFiles(template.files.map((path) => ({ name: relative(options.templatesDir, path).split('\\').join('/'), path }))));
+    const files = await hashFiles(template.files.map((path) => ({ name: relative(options.templatesDir, path).split('\\').join('/'), path })));
+    // Averages computed from the data change with other authorities' files: they are an input too.
+    yearHashes.set(year, template.config.averages === 'from-data' ? `${files}:${JSON.stringify(template.averages)}` : files);
   }
   const writers = await hashFiles(await writerInputFiles());
 
@@ -96,7 +97,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       options.inFlight,
       async ({ letter, inputs }) => {
         try {
-          const made = await options.pool.run({ letter, formats, outDir, templatesDir: options.templatesDir });
+          const made = await options.pool.run({ letter, formats, outDir, templatesDir: options.templatesDir, averages: options.years.get(letter.year)!.averages });
           if (made.ok) {
             const manifest = manifests.get(letter.year)!;
             manifest.set(letter.slug, { inputs, files: keptFiles(manifest.get(letter.slug), inputs, made.files), warnings: letter.warnings });

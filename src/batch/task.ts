@@ -1,11 +1,14 @@
 import type { Problem } from '../errors.js';
 import type { Letter } from '../project.js';
+import type { TypeAverages } from '../validate/schema.js';
 import type { FormatName } from '../writers/index.js';
 
 /** What the main thread sends a worker: one letter to make in each format. */
 export interface LetterTask {
   letter: Letter;
   templatesDir: string;
+  /** The year's averages, as checked (computed from all its data for `averages: from-data`). */
+  averages?: TypeAverages;
   formats: FormatName[];
   outDir: string;
   /** The letter's text, when it was made while the data was checked (KeptTexts). */

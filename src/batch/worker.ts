@@ -27,5 +27,6 @@ function yearOf(templatesDir: string, year: string): Promise<Year> {
 }
 
 export default async function makeLetterInThread(task: LetterTask): Promise<LetterResult> {
-  return makeLetter(task, await yearOf(task.templatesDir, task.letter.year));
+  const year = await yearOf(task.templatesDir, task.letter.year);
+  return makeLetter(task, year.config.averages === 'from-data' ? { ...year, averages: task.averages ?? year.averages } : year);
 }

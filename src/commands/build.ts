@@ -119,10 +119,13 @@ async function checkHere(check: Omit<ProjectOptions, 'rendered'>, texts: KeptTex
   return { project, pool: inThisThread(project.years, texts) };
 }
 
+/** `all`, one format, or several joined by commas (`text,pdf`), in the registry's order. */
 export function parseFormats(format: string): FormatName[] {
   if (format === 'all') return FORMAT_NAMES;
-  if ((FORMAT_NAMES as string[]).includes(format)) return [format as FormatName];
-  throw new UsageError(`--format must be one of: ${[...FORMAT_NAMES, 'all'].join(', ')} (got "${format}")`);
+  const wanted = format.split(',');
+  const unknown = wanted.find((name) => !(FORMAT_NAMES as string[]).includes(name));
+  if (unknown !== undefined) throw new UsageError(`--format must be one of: ${[...FORMAT_NAMES, 'all'].join(', ')}, or several joined by commas (got "${format}")`);
+  return FORMAT_NAMES.filter((name) => wanted.includes(name));
 }
 
 /** Data files with an error, counted once each (only --keep-going gets this far with any). */

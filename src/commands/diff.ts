@@ -1,4 +1,4 @@
-import { EXIT_FAILURE, EXIT_OK } from '../errors.js';
+import { EXIT_FAILURE, EXIT_OK, UsageError } from '../errors.js';
 import { diffLetter, formatHunk, type LetterDiff } from '../diff/diffLetter.js';
 import { listReferenceLetters, referenceLetter } from '../diff/referenceLetters.js';
 import { loadProject } from '../project.js';
@@ -8,10 +8,18 @@ import { reportProblems } from './report.js';
 
 export interface DiffOptions extends InputOptions {
   sources: string;
+  /** An earlier build to compare every letter with, instead of the published letters. */
+  against?: string;
+  authority?: string;
 }
 
 /** `letters diff`: render each reference letter's authority and compare words with the published text. */
 export async function diffCommand(files: string[], options: DiffOptions): Promise<number> {
+  if (options.against !== undefined) {
+    if (files.length > 0) throw new UsageError('--against compares every letter with an earlier build: give no reference letters with it');
+    return (await import('./diffAgainst.js')).diffAgainstCommand({ ...options, against: options.against });
+  }
+  if (options.year !== undefined || options.authority !== undefined) throw new UsageError('--year and --authority narrow `letters diff --against DIR` only');
   const references = files.length > 0 ? files.map(referenceLetter) : await listReferenceLetters(options.sources);
   const project = await loadProject({ dataDir: options.data, templatesDir: options.templates });
   const results: LetterDiff[] = [];

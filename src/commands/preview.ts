@@ -1,10 +1,11 @@
 import { basename, join } from 'node:path';
-import { EXIT_FAILURE, EXIT_OK, LettersError } from '../errors.js';
+import { EXIT_FAILURE, EXIT_OK, LettersError, UsageError } from '../errors.js';
 import type { LetterDocument } from '../document/types.js';
 import { findDataFiles, type DataFile } from '../load/dataFiles.js';
 import { writeFileAtomic } from '../output/atomicWrite.js';
 import { loadProject } from '../project.js';
 import { renderLetter } from '../render.js';
+import { writeHtml } from '../writers/html.js';
 import { writeText } from '../writers/text.js';
 import { findLetter } from './findLetter.js';
 import type { InputOptions } from './options.js';
@@ -13,10 +14,15 @@ import { reportProblems, reportWarnings } from './report.js';
 export interface PreviewOptions extends InputOptions {
   /** Write a PDF instead of printing text: true for the default path, or a file name. */
   pdf?: string | boolean;
+  /** text (the default) or html, printed on stdout; pdf is the same as --pdf. */
+  format?: string;
 }
 
-/** `letters preview <authority>`: one letter's text on stdout (or a PDF with --pdf), warnings on stderr. */
+const PREVIEW_FORMATS = ['text', 'html', 'pdf'];
+
+/** `letters preview <authority>`: one letter's text or HTML on stdout (or a PDF with --pdf), warnings on stderr. */
 export async function previewCommand(query: string, options: PreviewOptions): Promise<number> {
+  const format = previewFormat(options);
   const wanted = query.trim().toLowerCase();
   const only = await slugMatch(options, wanted);
   // Reading one file, its document is kept from the check rather than rendered again (a tenth of a cold start).
@@ -37,14 +43,24 @@ export async function previewCommand(query: string, options: PreviewOptions): Pr
   const letter = findLetter(project.letters, query);
   const document = documents.get(letter.file) ?? renderLetter(letter, project.years.get(letter.year)!).document;
   reportWarnings(letter.warnings);
-  if (options.pdf === undefined || options.pdf === false) {
+  if (format === 'text') {
     process.stdout.write(writeText(document));
+  } else if (format === 'html') {
+    process.stdout.write(writeHtml(document));
   } else {
     const file = typeof options.pdf === 'string' ? options.pdf : join('out', 'preview', `${letter.slug}.pdf`);
     await writeFileAtomic(file, await pdfBytes(document, letter.file));
     process.stdout.write(`${file}\n`);
   }
   return EXIT_OK;
+}
+
+/** What to show: --format, or pdf for --pdf; a --pdf beside another format is a contradiction. */
+function previewFormat(options: PreviewOptions): string {
+  const format = options.format ?? (options.pdf === undefined || options.pdf === false ? 'text' : 'pdf');
+  if (!PREVIEW_FORMATS.includes(format)) throw new UsageError(`--format must be one of: ${PREVIEW_FORMATS.join(', ')} (got "${format}")`);
+  if (format !== 'pdf' && options.pdf !== undefined && options.pdf !== false) throw new UsageError(`--pdf writes a PDF: it cannot be given with --format ${format}`);
+  return format;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Problem } from '../errors.js';
-import { COUNCIL_TYPES, type AuthorityRecord, type Outcomes, type Tables, type YearConfig } from '../validate/schema.js';
+import { COUNCIL_TYPES, type AuthorityRecord, type CouncilType, type Outcomes, type Tables, type TypeAverages, type YearConfig } from '../validate/schema.js';
 import { indefiniteArticle, longDate, numberWord, percent, shortDate, total, upholdRate2018 } from './figures.js';
 
 /**
@@ -46,14 +46,19 @@ export interface BuiltModel {
   warnings: Problem[];
 }
 
-export function buildLetterModel(record: AuthorityRecord, year: YearConfig, file: string): BuiltModel {
+/**
+ * `averages` are the year's averages of similar authorities: those typed in
+ * year.yaml, or for a year with `averages: from-data`, those computed from
+ * its data files (compute/averages.ts).
+ */
+export function buildLetterModel(record: AuthorityRecord, year: YearConfig, file: string, averages: TypeAverages): BuiltModel {
   const warnings: Problem[] = [];
   const isCouncil = (COUNCIL_TYPES as readonly string[]).includes(record.authority.type);
   let statistics: LetterModel['statistics'] = null;
   if (!record.statistics) {
     warnings.push({ severity: 'warning', file, field: 'statistics', message: 'no statistics: the letter is made without its statistics page' });
   } else if (year.data.statistics === 'outcomes') {
-    const average = isCouncil ? (year.averages[record.authority.type as keyof YearConfig['averages']] ?? null) : null;
+    const average = isCouncil ? (averages[record.authority.type as CouncilType] ?? null) : null;
     if (isCouncil && !average) {
       warnings.push({ severity: 'warning', file, field: 'authority.type', message: `the year has no averages for ${record.authority.type}: the "compares to an average" lines are left out` });
     }

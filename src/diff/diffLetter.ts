@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { LetterDocument } from '../document/types.js';
+import type { LetterDocument, SectionName } from '../document/types.js';
 import { writeSection } from '../writers/text.js';
 import { compareWords, type Hunk, type RenderedWord } from './compare.js';
 import { explainLostText, readExpectedDifferences, repairPublished, type ExpectedDifference } from './expected.js';
@@ -16,9 +16,18 @@ export interface LetterDiff {
 
 /** The rendered words of each section, in order, each tagged with its section. */
 export function renderedWords(document: LetterDocument): RenderedWord[] {
-  return document.sections.flatMap((section) =>
-    normaliseWords(writeSection(section)).map((word) => ({ ...word, section: section.name })),
-  );
+  return sectionWords(document.sections.map((section) => ({ name: section.name, text: writeSection(section) })));
+}
+
+/** The text of one section of a letter, as the text writer writes it. */
+export interface SectionText {
+  name: SectionName;
+  text: string;
+}
+
+/** The words of each section's text, in order, each tagged with its section. */
+export function sectionWords(sections: SectionText[]): RenderedWord[] {
+  return sections.flatMap((section) => normaliseWords(section.text).map((word) => ({ ...word, section: section.name })));
 }
 
 export async function diffLetter(reference: ReferenceLetter, document: LetterDocument): Promise<LetterDiff> {

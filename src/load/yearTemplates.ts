@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { LettersError, UsageError } from '../errors.js';
 import { compileLetterTemplate, type RenderMarkup, type TemplateSource } from '../template/compile.js';
-import type { YearConfig } from '../validate/schema.js';
+import type { TypeAverages, YearConfig } from '../validate/schema.js';
 import { readYearFile } from '../validate/yearFile.js';
 
 /** One year's letter: its declaration and figures, and its compiled template. */
@@ -11,6 +11,11 @@ export interface Year {
   dir: string;
   config: YearConfig;
   render: RenderMarkup;
+  /**
+   * The averages its letters compare with: year.yaml's, or for `averages:
+   * from-data`, those computed from the year's data (set by loadProject; none until then).
+   */
+  averages: TypeAverages;
   /** Every file the year's letters are made from (for input hashes). */
   files: string[];
 }
@@ -48,7 +53,7 @@ export async function loadYear(templatesDir: string, year: string): Promise<Year
   const letter = { file: letterFile, text: await readFile(letterFile, 'utf8') };
   const render = compileLetterTemplate(letter, partials);
   const files = [configFile, letterFile, ...[...partials.values()].map((source) => source.file)].sort();
-  return { year, dir, config, render, files };
+  return { year, dir, config, render, files, averages: config.averages === 'from-data' ? {} : config.averages };
 }
 
 async function readTemplates(folder: string): Promise<TemplateSource[]> {

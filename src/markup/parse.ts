@@ -70,7 +70,7 @@ const lexedParts = new LruCache<string, Token[]>(300);
  * parts that do not affect one another (`independentParts`). Most parts of a
  * letter are the same in every letter of its year and are lexed once.
  */
-function lexMarkup(markup: string): Token[] {
+export function lexMarkup(markup: string): Token[] {
   const parts = independentParts(markup);
   if (!parts) return new LetterLexer(options).lex(markup);
   const tokens: Token[] = [];
@@ -130,9 +130,14 @@ export function parseMarkup(markup: string): Section[] {
   return toSections(lexMarkup(markup));
 }
 
-/** parseMarkup, with the markup lexed in one piece: what lexing it part by part must always give. */
+/** The markup's tokens from marked's own lexer, in one piece and remembering nothing: what `lexMarkup` must always give. */
+export function lexMarkupPlain(markup: string): Token[] {
+  return new Lexer(options).lex(markup);
+}
+
+/** parseMarkup, with the markup lexed by `lexMarkupPlain`. */
 export function parseMarkupWhole(markup: string): Section[] {
-  return toSections(new LetterLexer(options).lex(markup));
+  return toSections(lexMarkupPlain(markup));
 }
 
 function toSections(tokens: Token[]): Section[] {
@@ -250,12 +255,13 @@ function mergeEmptyHeaderCells(row: TableCell[]): TableCell[] {
   return merged;
 }
 
-function toInlines(tokens: Token[]): Inline[] {
+/** `inLink`: inside a link's text, where marked still makes an autolink of `<https://…>`; a link cannot hold a link. */
+function toInlines(tokens: Token[], inLink = false): Inline[] {
   const out: Inline[] = [];
   for (const token of tokens) {
     switch (token.type) {
       case 'text':
-        if ('tokens' in token && token.tokens && token.tokens.length > 0) out.push(...toInlines(token.tokens));
+        if ('tokens' in token && token.tokens && token.tokens.length > 0) out.push(...toInlines(token.tokens, inLink));
         else pushText(out, token.text.replace(/\n/g, ' '));
         break;
       case 'escape':
@@ -265,13 +271,14 @@ function toInlines(tokens: Token[]): Inline[] {
         out.push({ type: 'break' });
         break;
       case 'strong':
-        out.push({ type: 'strong', children: toInlines(token.tokens ?? []) });
+        out.push({ type: 'strong', children: toInlines(token.tokens ?? [], inLink) });
         break;
       case 'em':
-        out.push({ type: 'emphasis', children: toInlines(token.tokens ?? []) });
+        out.push({ type: 'emphasis', children: toInlines(token.tokens ?? [], inLink) });
         break;
       case 'link':
-        out.push({ type: 'link', url: linkUrl(token.href), children: toInlines(token.tokens ?? []) });
+        if (inLink) throw new MarkupError(`a link cannot contain another link: ${JSON.stringify(token.raw.slice(0, 40))}`);
+        out.push({ type: 'link', url: linkUrl(token.href), children: toInlines(token.tokens ?? [], true) });
         break;
       default:
         throw new MarkupError(`a letter cannot contain ${describe(token)}: ${JSON.stringify(token.raw.slice(0, 40))}`);

@@ -37,7 +37,7 @@ export function issueMessage(issue: z.core.$ZodIssue, value: unknown, expected: 
     case 'invalid_format':
       return `${issue.message}, got ${describeValue(value)}`;
     case 'invalid_union':
-      return `expected text or a number, got ${describeValue(value)}`;
+      return `expected ${unionWords(issue, expected) ?? 'text or a number'}, got ${describeValue(value)}`;
     default:
       return issue.message;
   }
@@ -107,6 +107,15 @@ function typeWords(type: string, expected: Expectation): string {
     default:
       return type;
   }
+}
+
+/** A union with a fixed word (`averages: from-data` or a map): each option in words; undefined for others. */
+function unionWords(issue: z.core.$ZodIssueInvalidUnion, expected: Expectation): string | undefined {
+  const roots = issue.errors.map((errors) => errors.find((error) => error.path.length === 0));
+  if (!roots.some((root) => root?.code === 'invalid_value')) return undefined;
+  const option = (root: z.core.$ZodIssue | undefined) =>
+    root?.code === 'invalid_value' ? root.values.map((v) => `"${String(v)}"`).join(' or ') : root?.code === 'invalid_type' ? typeWords(root.expected, expected) : undefined;
+  return roots.map(option).filter((words) => words !== undefined).join(' or ');
 }
 
 /** `"12"` in quotes is text to YAML; say how to make it a number. */

@@ -145,6 +145,10 @@ export interface AuthorityRecord {
 const isoDate = z.iso.date({ error: 'must be a real date written yyyy-mm-dd' });
 
 const averages = z.strictObject({ upheld: percentage, compliance: percentage, remedies: percentage });
+/** Averages of similar authorities, by council type (other bodies have none). */
+const typedAverages = z.partialRecord(z.enum(COUNCIL_TYPES), averages);
+export type TypeAverages = z.infer<typeof typedAverages>;
+export type CouncilType = (typeof COUNCIL_TYPES)[number];
 
 export const yearSchema = z.strictObject({
   /** The year's data declaration: which statistics format, which optional notes. */
@@ -155,8 +159,8 @@ export const yearSchema = z.strictObject({
   letter_date: isoDate,
   period: z.strictObject({ start: isoDate, end: isoDate }),
   signatory: z.strictObject({ name: text, roles: z.array(text).min(1) }),
-  /** Averages of similar authorities, by council type (other bodies have none). */
-  averages: z.partialRecord(z.enum(COUNCIL_TYPES), averages).default({}),
+  /** Typed by council type, or `from-data`: computed from the year's data files (src/compute/averages.ts). */
+  averages: z.union([z.literal('from-data'), typedAverages]).default({}),
   /** Year-wide figures and words the template uses as {{facts.name}}. */
   facts: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
 });

@@ -28,7 +28,7 @@ export function checkSchema<T>(yaml: YamlFile, schema: z.ZodType<T>): Checked<T>
   if (result.success) return { data: result.data, problems: [] };
   // One problem per field: -1.5 is both negative and a fraction, but one message says it.
   const fields = new Set<string>();
-  const issues = result.error.issues.filter((issue) => {
+  const issues = result.error.issues.flatMap(withinUnion).filter((issue) => {
     if (issue.code === 'unrecognized_keys') return true;
     const field = fieldName(issue.path);
     if (fields.has(field)) return false;
@@ -47,6 +47,18 @@ export function checkSchema<T>(yaml: YamlFile, schema: z.ZodType<T>): Checked<T>
     }
   }
   return { problems: issues.flatMap((issue) => issueProblems(yaml, schema, issue, meant)), typos: meant };
+}
+
+/**
+ * A union where the value has the shape of one option (a map for `averages`,
+ * which may also be the word `from-data`) is reported by what is wrong inside
+ * that option, at its own field.
+ */
+function withinUnion(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union') return [issue];
+  const deeper = issue.errors.filter((errors) => errors.some((error) => error.path.length > 0 || error.code === 'unrecognized_keys'));
+  if (deeper.length !== 1) return [issue];
+  return deeper[0]!.map((error) => ({ ...error, path: [...issue.path, ...error.path] })).flatMap(withinUnion);
 }
 
 function issueProblems(yaml: YamlFile, schema: z.ZodType, issue: z.core.$ZodIssue, meant: Set<string>): Problem[] {
@@ -84,7 +96,7 @@ export function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 interface SchemaDef {
-  def?: { type?: string; format?: string; innerType?: unknown; shape?: Record<string, unknown>; keyType?: unknown; valueType?: unknown; element?: unknown; entries?: Record<string, unknown> };
+  def?: { type?: string; format?: string; innerType?: unknown; options?: unknown[]; shape?: Record<string, unknown>; keyType?: unknown; valueType?: unknown; element?: unknown; entries?: Record<string, unknown> };
 }
 
 /** The schema of the field at `path` (past .optional() and .default()), or undefined when the schema has no such field. */
@@ -108,9 +120,13 @@ export function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): stri
   return keyDef?.type === 'enum' ? Object.keys(keyDef.entries ?? {}) : [];
 }
 
-/** Past .optional(), .default() and the like, to the schema that holds the shape. */
+/**
+ * Past .optional(), .default() and the like, to the schema that holds the
+ * shape; in a union of a word and a map (`averages: from-data`), the map.
+ */
 function unwrap(schema: unknown): SchemaDef | undefined {
   let current = schema as SchemaDef | undefined;
   while (current?.def?.innerType !== undefined) current = current.def.innerType as SchemaDef;
-  return current;
+  const shaped = current?.def?.type === 'union' ? current.def.options?.map(unwrap).find((option) => option?.def?.type === 'object' || option?.def?.type === 'record') : undefined;
+  return shaped ?? current;
 }

@@ -1,4 +1,5 @@
 import type { LetterDocument } from '../document/types.js';
+import { writeHtml } from './html.js';
 import { writeText } from './text.js';
 
 /** An output format: the file extension and the writer that makes its bytes. */
@@ -27,6 +28,7 @@ export const WRITERS = {
       await (await import('./pdf/index.js')).threadPrinter();
     },
   },
+  html: { extension: 'html', write: async (document) => writeHtml(document) },
 } satisfies Record<string, Writer>;
 
 export type FormatName = keyof typeof WRITERS;

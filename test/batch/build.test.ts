@@ -18,7 +18,7 @@ function sha256(file: string): string {
 }
 
 describe('letters build over a generated set', () => {
-  it('writes every letter as text and PDF, with a manifest that describes each file', { timeout: 60_000 }, async () => {
+  it('writes every letter as text, PDF and HTML, with a manifest that describes each file', { timeout: 60_000 }, async () => {
     const dir = syntheticProject(COUNT);
     const result = runCli(['build', '--jobs', '2'], dir);
     const expected = await renderProject(dir);
@@ -30,7 +30,7 @@ describe('letters build over a generated set', () => {
       expect(Object.keys(manifest.letters)).toEqual(dataSlugs(dir, year));
       for (const [slug, entry] of Object.entries(manifest.letters)) {
         expect(entry.inputs).toMatch(/^[0-9a-f]{64}$/);
-        expect(Object.keys(entry.files)).toEqual([`${slug}.pdf`, `${slug}.txt`]);
+        expect(Object.keys(entry.files)).toEqual([`${slug}.html`, `${slug}.pdf`, `${slug}.txt`]);
         for (const [name, file] of Object.entries(entry.files)) {
           const path = join(dir, 'out', year, name);
           expect(file.sha256).toBe(sha256(path));
@@ -39,6 +39,7 @@ describe('letters build over a generated set', () => {
         expect(readFileSync(join(dir, 'out', year, `${slug}.txt`), 'utf8')).toBe(expected.texts.get(`${year}/${slug}`));
         expect(entry.files[`${slug}.pdf`]!.pages).toBe((await readPdf(readFileSync(join(dir, 'out', year, `${slug}.pdf`)))).pages.length);
         expect(entry.files[`${slug}.txt`]!.pages).toBeUndefined();
+        expect(entry.files[`${slug}.html`]!.pages).toBeUndefined();
       }
     }
     const warnings = YEARS.flatMap((year) => Object.values(readManifest(join(dir, 'out'), year).letters).flatMap((entry) => entry.warnings.map((w) => w.message)));
@@ -64,8 +65,8 @@ describe('letters build over a generated set', () => {
       for (const slug of [slugs[0]!, slugs.at(-1)!]) {
         const alone = join(dir, `alone-${slug}`);
         expect(runCli(['build', '--authority', slug, '--quiet', '--out', alone], dir).code).toBe(0);
-        expect(readdirSync(join(alone, year)).sort()).toEqual(['manifest.json', `${slug}.pdf`, `${slug}.txt`].sort());
-        for (const name of [`${slug}.pdf`, `${slug}.txt`]) {
+        expect(readdirSync(join(alone, year)).sort()).toEqual(['manifest.json', `${slug}.html`, `${slug}.pdf`, `${slug}.txt`].sort());
+        for (const name of [`${slug}.html`, `${slug}.pdf`, `${slug}.txt`]) {
           expect(readFileSync(join(alone, year, name)).equals(readFileSync(join(dir, 'out', year, name))), name).toBe(true);
         }
         expect(readManifest(alone, year).letters[slug]).toEqual(readManifest(join(dir, 'out'), year).letters[slug]);

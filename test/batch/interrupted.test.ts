@@ -9,7 +9,7 @@ import { filesUnder, readManifest, snapshot, startCli, syntheticProject, waitUnt
 const COUNT = 60;
 const YEARS = ['2018', '2020', '2024'];
 
-const isLetter = (path: string) => /\.(txt|pdf)$/.test(path);
+const isLetter = (path: string) => /\.(txt|pdf|html)$/.test(path);
 
 /** Starts `letters build` with `flag` on a fresh generated set and waits until its first letter is written. */
 async function buildUntilFirstLetter(flag: string) {
@@ -21,7 +21,7 @@ async function buildUntilFirstLetter(flag: string) {
 }
 
 describe('an interrupted build', () => {
-  it('killed outright (SIGKILL), then run again, ends with the bytes of a build never interrupted', { timeout: 180_000 }, async () => {
+  it('killed outright (SIGKILL), then run again, ends with the bytes of a build never interrupted', { timeout: 300_000 }, async () => {
     const { dir, out, build } = await buildUntilFirstLetter('--quiet');
     build.child.kill('SIGKILL');
     expect((await build.exited).signal).toBe('SIGKILL');
@@ -36,7 +36,7 @@ describe('an interrupted build', () => {
     expect(snapshot(out)).toEqual(snapshot(join(dir, 'clean')));
   });
 
-  it('stopped with Ctrl-C (SIGINT) finishes the letters in progress, exits 130 and leaves a manifest true to the files', { timeout: 180_000 }, async () => {
+  it('stopped with Ctrl-C (SIGINT) finishes the letters in progress, exits 130 and leaves a manifest true to the files', { timeout: 300_000 }, async () => {
     const { out, build } = await buildUntilFirstLetter('--json');
     build.child.kill('SIGINT');
     const { code, stdout, stderr } = await build.exited;
@@ -54,10 +54,10 @@ describe('an interrupted build', () => {
     for (const year of YEARS) {
       // A year none of whose letters was made before the stop has no manifest yet.
       const letters = existsSync(join(out, year, 'manifest.json')) ? readManifest(out, year).letters : {};
-      const slugs = new Set(files.filter((path) => path.startsWith(`${year}/`) && isLetter(path)).map((path) => path.slice(5).replace(/\.(txt|pdf)$/, '')));
+      const slugs = new Set(files.filter((path) => path.startsWith(`${year}/`) && isLetter(path)).map((path) => path.slice(5).replace(/\.(txt|pdf|html)$/, '')));
       expect(Object.keys(letters).sort()).toEqual([...slugs].sort());
       for (const [slug, entry] of Object.entries(letters)) {
-        expect(Object.keys(entry.files)).toEqual([`${slug}.pdf`, `${slug}.txt`]);
+        expect(Object.keys(entry.files)).toEqual([`${slug}.html`, `${slug}.pdf`, `${slug}.txt`]);
         for (const [name, file] of Object.entries(entry.files)) {
           expect(file.sha256, name).toBe(createHash('sha256').update(readFileSync(join(out, year, name))).digest('hex'));
         }

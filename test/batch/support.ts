@@ -58,8 +58,8 @@ export function startCli(args: string[], cwd: string): Started {
   return { child, exited };
 }
 
-/** Polls until `ready` holds (no fixed sleeps: a slow machine only waits longer). */
-export async function waitUntil(ready: () => boolean, what: string, limitMs = 60_000): Promise<void> {
+/** Polls until `ready` holds (no fixed sleeps: a slow machine only waits longer; the limit only stops a run that never gets there). */
+export async function waitUntil(ready: () => boolean, what: string, limitMs = 150_000): Promise<void> {
   const until = Date.now() + limitMs;
   while (!ready()) {
     if (Date.now() > until) throw new Error(`gave up waiting for ${what}`);

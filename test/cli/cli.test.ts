@@ -1,8 +1,11 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ROOT, runCli, tempDir, tempProject } from '../helpers.js';
 import { readPdf } from '../pdf/readPdf.js';
+
+// Each test runs the command as a process, some of them making PDFs: slow on a busy machine, and nothing here is timed.
+vi.setConfig({ testTimeout: 120_000 });
 
 const knowsley = readFileSync(join(ROOT, 'data/2020/knowsley-metropolitan-borough-council.yaml'), 'utf8');
 
@@ -46,7 +49,7 @@ describe('letters build', () => {
     const result = runCli(['build', '--out', 'out', '--keep-going'], dir);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('data/2020/bad-council.yaml:14:11  statistics.upheld  is 13, more than investigations (12): expected at most 12');
-    expect(readdirSync(join(dir, 'out/2020')).sort()).toEqual(['good-council.pdf', 'good-council.txt', 'manifest.json']);
+    expect(readdirSync(join(dir, 'out/2020')).sort()).toEqual(['good-council.html', 'good-council.pdf', 'good-council.txt', 'manifest.json']);
   });
 
   it('refuses an --out that is a file (usage error)', () => {
@@ -65,7 +68,7 @@ describe('letters build', () => {
   it('refuses an unknown format with the allowed ones', () => {
     const result = runCli(['build', '--format', 'docx', '--out', tempDir()]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^error: --format must be one of: text, .*all \(got "docx"\)\n$/);
+    expect(result.stderr).toBe('error: --format must be one of: text, pdf, html, all, or several joined by commas (got "docx")\n');
   });
 });
 
@@ -87,6 +90,28 @@ describe('letters preview', () => {
     expect(pdf.info.Title).toBe('Annual Review letter 2020 – Knowsley Metropolitan Borough Council');
     expect(pdf.pages[0]).toContain('Dear Mr Harden');
     expect(readFileSync(join(dir, 'letter.pdf')).equals(readFileSync(join(dir, 'out/preview/knowsley-metropolitan-borough-council.pdf')))).toBe(true);
+  });
+
+  it('prints the HTML letter with --format html, the same bytes as `build --format html` writes', () => {
+    const dir = tempProject({ '2020/knowsley-metropolitan-borough-council.yaml': knowsley });
+    const printed = runCli(['preview', 'knowsley', '--format', 'html'], dir);
+    expect(printed.code).toBe(0);
+    expect(printed.stderr).toBe('');
+    expect(printed.stdout.startsWith('<!doctype html>\n<html lang="en-GB">\n')).toBe(true);
+    expect(printed.stdout).toContain('<title>Annual Review letter 2020 – Knowsley Metropolitan Borough Council</title>');
+    expect(printed.stdout).toContain('<p>Dear Mr Harden</p>');
+    const built = runCli(['build', '--format', 'html', '--out', 'out'], dir);
+    expect(built.code, built.stderr).toBe(0);
+    expect(readdirSync(join(dir, 'out/2020')).sort()).toEqual(['knowsley-metropolitan-borough-council.html', 'manifest.json']);
+    expect(readFileSync(join(dir, 'out/2020/knowsley-metropolitan-borough-council.html'), 'utf8')).toBe(printed.stdout);
+    // Built again with every format: the text and PDF are added, the HTML (same inputs, same bytes) stays listed.
+    expect(runCli(['build', '--format', 'text', '--out', 'out'], dir).stdout).toMatch(/^1 letters? \(1 written, 0 skipped unchanged\)/);
+    expect(runCli(['build', '--format', 'html', '--out', 'out'], dir).stdout).toMatch(/^1 letters? \(0 written, 1 skipped unchanged\)/);
+  });
+
+  it('refuses a --format it cannot show, and --pdf beside another format (usage errors)', () => {
+    expect(runCli(['preview', 'knowsley', '--format', 'docx'])).toEqual({ code: 2, stdout: '', stderr: 'error: --format must be one of: text, html, pdf (got "docx")\n' });
+    expect(runCli(['preview', 'knowsley', '--format', 'html', '--pdf'])).toEqual({ code: 2, stdout: '', stderr: 'error: --pdf writes a PDF: it cannot be given with --format html\n' });
   });
 
   it('finds by name in any case', () => {

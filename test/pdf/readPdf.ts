@@ -1,4 +1,5 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { LIST_BULLET } from '../../src/document/types.js';
 
 /** What a reader of the PDF gets back: the text of each page, its links, the document's metadata and fonts. */
 export interface ReadPdf {
@@ -75,7 +76,12 @@ export function pdfWordsOf(text: string): string[] {
   return wordsOf(text.replace(/(\S[-/])\n/g, '$1'));
 }
 
-/** The words a reader sees: whitespace collapsed (a list item's bullet is a word in both writers). */
+/** The words a reader sees: whitespace collapsed (a list item's bullet is a word of the text and PDF letters). */
 export function wordsOf(text: string): string[] {
   return text.split(/\s+/).filter((word) => word !== '');
+}
+
+/** The words of a text letter without its list bullets, for a writer whose bullets are not text (HTML's list markers). */
+export function wordsWithoutBulletsOf(text: string): string[] {
+  return wordsOf(text.replace(new RegExp(`^${LIST_BULLET} `, 'gm'), ''));
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { installPlainStyleLookup, pdfmakeStyleLookup, pdfmakeStyleStack, plainStyleLookup, type StyleStack } from '../../src/writers/pdf/styleLookup.js';
 
+/**
+ * The style lookup (src/writers/pdf/styleLookup.ts) against pdfmake's own.
+ * To see it fail: walk the stack in `fromStack` from the bottom rather than
+ * the top, or keep answers across pushes and pops (drop `changes() !==
+ * keptChanges` in `plainStyleLookup`).
+ */
 const StyleContextStack = pdfmakeStyleStack();
 const original = pdfmakeStyleLookup();
 // Each case has a stack of its own, so no count of changes is needed.

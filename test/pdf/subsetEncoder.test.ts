@@ -1,8 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fontFiles } from '../../src/writers/pdf/fonts.js';
 import { encodeSubsetsFast, type SubsetFont } from '../../src/writers/pdf/subsetEncoder.js';
+
+/**
+ * The subset encoder (src/writers/pdf/subsetEncoder.ts) against fontkit's own
+ * encoder: the same bytes for any set of glyphs. To see it fail: write
+ * more glyphs into `maxp` than the subset has for larger subsets
+ * (`Math.max(glyf.length, 44)`), or count the subset's glyphs once before
+ * the loop in `encodeSubset` (compound glyphs add their parts as they are
+ * met; the check at set-up then refuses the encoder).
+ */
+
+// fontkit encodes every subset it is compared with: slow on a busy machine, and nothing here is timed.
+vi.setConfig({ testTimeout: 60_000 });
 
 // The fontkit PDFKit uses, as the writer loads it.
 const require = createRequire(import.meta.url);

@@ -51,6 +51,9 @@ describe('parseMarkup', () => {
     [':::fancy\ntext\n:::\n', 'unknown block style ":::fancy" (expected table, columns, column or one of letterhead, date, address, title, signoff, figure, lead, small, notes)'],
     ['::section appendix\n', 'unknown section "appendix" (expected one of letter, statistics, tables)'],
     ['[x](javascript:alert(1))\n', 'link "javascript:alert(1)" is not an http(s) or mailto address'],
+    // marked makes an autolink inside link text; the letter refuses it rather than nest links.
+    ['[see <https://www.lgo.org.uk>](https://x.org)\n', 'a link cannot contain another link: "<https://www.lgo.org.uk>"'],
+    ['[**<https://www.lgo.org.uk>**](https://x.org)\n', 'a link cannot contain another link: "<https://www.lgo.org.uk>"'],
   ])('refuses %j', (markup, message) => {
     expect(() => parseMarkup(markup)).toThrow(new MarkupError(message));
   });

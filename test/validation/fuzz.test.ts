@@ -72,6 +72,7 @@ describe(`random edits of the shipped data files (seed ${SEED})`, () => {
       const text = writeText(renderLetter(letter, project.years.get(letter.year)!).document);
       expect(text).not.toMatch(LEAK);
       expect(text).not.toMatch(INVISIBLE);
-    }, 2_000);
+      // A hang still fails; a busy machine only makes a case slower.
+    }, 30_000);
   }
 });

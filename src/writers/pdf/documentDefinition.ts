@@ -2,7 +2,7 @@ import type { Content, Node, TableCell as PdfTableCell, TDocumentDefinitions } f
 import { LIST_BULLET, type Block, type Inline, type LetterDocument, type Section, type TableCell } from '../../document/types.js';
 import { inlineRuns, stripInvisible } from './inlines.js';
 import { ARTIFACT, element, type StructureElement } from './structure.js';
-import { BULLET_WIDTH, blockLooks, COLUMN_GAP, defaultStyle, look, PAGE_MARGINS, SIGNATURE_SPACE, TABLE_HEADER_FILL, tableLayout } from './styles.js';
+import { BULLET_WIDTH, blockLooks, COLUMN_GAP, defaultStyle, look, PAGE_MARGINS, SIGNATURE_SPACE, TABLE_HEADER_FILL, tableLayout, WIDE_TABLE_COLUMNS } from './styles.js';
 
 /**
  * LetterDocument → pdfmake document definition. Pure: the same document
@@ -122,8 +122,6 @@ function listContent(items: Inline[][], list: StructureElement): Content {
     }),
   };
 }
-
-const WIDE_TABLE_COLUMNS = 8;
 
 /**
  * A real table: header rows repeat on a new page and are shaded; a merged

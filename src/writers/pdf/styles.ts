@@ -19,10 +19,13 @@ export const COLUMN_GAP = 18;
 /** Room a list item's bullet takes before the item's words. */
 export const BULLET_WIDTH = 12;
 
-const BRAND = '#4b2366';
-const MUTED = '#444444';
-const LINK = '#1a4f9c';
-const TABLE_RULE = '#9a8aa8';
+/** A table with more columns than this (the ten 2018 categories) fits the page only in smaller type. */
+export const WIDE_TABLE_COLUMNS = 8;
+
+export const BRAND = '#4b2366';
+export const MUTED = '#444444';
+export const LINK = '#1a4f9c';
+export const TABLE_RULE = '#9a8aa8';
 export const TABLE_HEADER_FILL = '#ece6f1';
 
 export const defaultStyle: Style = { font: FONT_FAMILY, fontSize: 10.5, lineHeight: 1.2, color: '#1a1a1a' };

@@ -1,0 +1,51 @@
+// Every letter of a project folder as PDF bytes, made with every shortcut of
+// the PDF writer and the markup lexer or with none of them. The tests compare
+// the two byte for byte (test/differential/pdfs.test.ts), and
+// `npm run pdf-hashes` records the shipped letters' hashes from the first.
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+/**
+ * With shortcuts: `letters build --format pdf`, as a user runs it (worker
+ * threads, shared faces, kept word layouts, the subset encoder, the style
+ * lookup, lexed parts and runs). Without: bench/naive.mjs --plain-markup, a
+ * new pdfmake printer with fonts from disk for every letter and marked's own
+ * lexer. Both run in processes of their own, so neither sees the other's
+ * changes to pdfmake or fontkit. Returns a Map of `<year>/<slug>` to bytes.
+ */
+export async function letterPdfs(projectDir, { shortcuts }) {
+  const out = mkdtempSync(join(tmpdir(), 'letters-pdfs-'));
+  try {
+    const args = shortcuts
+      ? [join(ROOT, 'dist/cli.js'), 'build', '--format', 'pdf', '--force', '--quiet', '--data', join(projectDir, 'data'), '--templates', join(projectDir, 'templates'), '--out', out]
+      : [join(ROOT, 'bench/naive.mjs'), projectDir, out, '--plain-markup'];
+    await run(args);
+    const pdfs = new Map();
+    for (const year of readdirSync(out).sort()) {
+      for (const name of readdirSync(join(out, year)).filter((file) => file.endsWith('.pdf')).sort()) {
+        pdfs.set(`${year}/${name.slice(0, -'.pdf'.length)}`, readFileSync(join(out, year, name)));
+      }
+    }
+    return pdfs;
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+export function sha256(bytes) {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function run(args) {
+  return new Promise((done, fail) => {
+    execFile(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error) fail(new Error(`node ${args.join(' ')} failed (${error.code ?? error.signal}):\n${stderr}${stdout}`));
+      else done();
+    });
+  });
+}

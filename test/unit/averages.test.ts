@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { averagesFromRecords, differsByMoreThanRounding, letterAverages } from '../../src/compute/averages.js';
+import type { AuthorityRecord } from '../../src/validate/schema.js';
+
+const recipient = { surname: 'Smith', role: 'Chief Executive' };
+function outcomes(type: string, counts?: [number, number, number, number, number]): AuthorityRecord {
+  const [investigations, upheld, satisfactory_remedies, outcomes, complied] = counts ?? [];
+  return {
+    authority: { name: `${type} ${counts?.join('-') ?? 'none'}`, type: type as AuthorityRecord['authority']['type'] },
+    recipient,
+    ...(counts && { statistics: { investigations: investigations!, upheld: upheld!, satisfactory_remedies: satisfactory_remedies!, compliance: { outcomes: outcomes!, complied: complied! } } }),
+  };
+}
+
+describe('averages pooled from the data', () => {
+  const records = [
+    outcomes('county', [10, 6, 1, 4, 4]),
+    outcomes('county', [7, 3, 2, 2, 1]),
+    outcomes('county'),
+    outcomes('district', [8, 4, 0, 0, 0]),
+    outcomes('combined-authority', [50, 50, 50, 50, 50]),
+  ];
+  const [county, district, metropolitan, , london] = averagesFromRecords(records, 'outcomes');
+
+  it('adds up the counts of each type: 9 of 17 upheld is 53%, 5 of 6 complied 83%, 3 of 9 remedied 33%', () => {
+    expect(county).toEqual({
+      type: 'county',
+      withStatistics: 2,
+      withoutStatistics: 1,
+      rates: {
+        upheld: { part: 9, whole: 17, authorities: 2, rate: 53 },
+        compliance: { part: 5, whole: 6, authorities: 2, rate: 83 },
+        remedies: { part: 3, whole: 9, authorities: 2, rate: 33 },
+      },
+    });
+  });
+
+  it('gives no rate where nothing divides, and counts only the authorities with something to divide', () => {
+    expect(district!.rates.compliance).toEqual({ part: 0, whole: 0, authorities: 0, rate: null });
+    expect(district!.rates.remedies).toEqual({ part: 0, whole: 4, authorities: 1, rate: 0 });
+    expect(metropolitan!.withStatistics).toBe(0);
+    expect(london!.rates.upheld.rate).toBeNull();
+  });
+
+  it('leaves out bodies that are not councils', () => {
+    expect(averagesFromRecords(records, 'outcomes').map((f) => f.type)).toEqual(['county', 'district', 'metropolitan-borough', 'unitary', 'london-borough']);
+  });
+
+  it('gives letters a type only when all three rates exist', () => {
+    expect(letterAverages(averagesFromRecords(records, 'outcomes'))).toEqual({ county: { upheld: 53, compliance: 83, remedies: 33 } });
+  });
+
+  it('2018: the decisions table uphold rate, remedies before the Ombudsman of upheld, no compliance', () => {
+    const sefton: AuthorityRecord = {
+      authority: { name: 'Sefton', type: 'metropolitan-borough' },
+      recipient,
+      statistics: {
+        received: { adult_care_services: 19, benefits_and_tax: 6, corporate_and_other_services: 6, education_and_childrens_services: 14, environment_services: 2, highways_and_transport: 4, housing: 1, planning_and_development: 6, other: 1 },
+        decisions: { incomplete_or_invalid: 4, advice_given: 0, referred_back_for_local_resolution: 24, closed_after_initial_enquiries: 14, not_upheld: 9, upheld: 12 },
+        remedies: { by_ombudsman: 10, by_authority_before_ombudsman: 3 },
+      },
+    };
+    const rates = averagesFromRecords([sefton], 'tables')[2]!.rates;
+    expect(rates.upheld).toEqual({ part: 12, whole: 21, authorities: 1, rate: 57 });
+    expect(rates.remedies).toEqual({ part: 3, whole: 12, authorities: 1, rate: 25 });
+    expect(rates.compliance).toEqual({ part: 0, whole: 0, authorities: 0, rate: null });
+  });
+});
+
+describe('a typed average against the pooled rate', () => {
+  it.each([
+    [13, 1, 8, false], // 12.5 % typed as 13 (half up)
+    [12, 1, 8, false], // 12.5 % typed as 12 (half down): still rounding
+    [11, 1, 8, true],
+    [67, 10, 15, false], // 66.7 %
+    [66, 10, 15, true],
+    [99, 5, 5, true],
+    [11, 3, 10, true],
+  ])('typed %i%% against %i of %i: differs %s', (typed, part, whole, differs) => {
+    expect(differsByMoreThanRounding(typed, { part, whole, authorities: 1, rate: null })).toBe(differs);
+  });
+
+  it('cannot differ from a rate that does not exist', () => {
+    expect(differsByMoreThanRounding(50, { part: 0, whole: 0, authorities: 0, rate: null })).toBe(false);
+  });
+});
