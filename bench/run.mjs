@@ -7,7 +7,7 @@
 // process's own getrusage maximum (worker threads included), read by
 // bench/measure.mjs as the process exits.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeSyntheticSet } from './syntheticSet.mjs';
@@ -17,8 +17,20 @@ const CLI = join(ROOT, 'dist/cli.js');
 const RUNS = 5;
 const LETTERS = 400;
 const LARGE = 4000;
+/** Rows of the spreadsheet that import and export are timed on: one year's authorities. */
+const SHEET_ROWS = 400;
 
 const work = mkdtempSync(join(tmpdir(), 'letters-bench-'));
+// `node bench/run.mjs sheet`: only the spreadsheet measurements, printed, results.json untouched.
+if (process.argv[2] === 'sheet') {
+  try {
+    const sheet = rounds(sheetMeasurements());
+    process.stdout.write(`${sheetRows(sheetResults(sheet)).map((row) => `| ${row.join(' | ')} |`).join('\n')}\n`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
 try {
   const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: availableParallelism(), node: process.version, date: new Date().toISOString().slice(0, 10), loadAverageAtStart: round(loadavg()[0], 2) };
   const small = join(work, 'set-400');
@@ -34,8 +46,9 @@ try {
     ours: () => measured(CLI, ['build', '--format', 'text,pdf', '--force', '--quiet', '--out', join(work, 'out-all')], small),
     preview: () => plain([CLI, 'preview', slug], small),
     naive: () => measured(join(ROOT, 'bench/naive.mjs'), [small, join(work, 'out-naive')], ROOT),
+    ...sheetMeasurements(),
   };
-  const { text, ours, preview, naive } = rounds(measurements);
+  const { text, ours, preview, naive, ...sheet } = rounds(measurements);
   const identical = samePdfs(join(work, 'out-naive'), join(work, 'out-all'));
   process.stderr.write('text+PDF build, 4,000: one run\n');
   const largeRun = measured(CLI, ['build', '--format', 'text,pdf', '--force', '--quiet', '--out', join(work, 'out-large')], large);
@@ -49,6 +62,7 @@ try {
     naivePdf400: { ...summary(naive, LETTERS), identicalPdfs: identical },
     naiveOverOurs: round(median(naive.map((run) => run.ms)) / median(ours.map((run) => run.ms)), 1),
     pdfBuild4000: { runs: 1, ...summary([largeRun], LARGE) },
+    ...sheetResults(sheet),
   };
   writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(table(results));
@@ -80,6 +94,44 @@ function rounds(measurements) {
     }
   }
   return runs;
+}
+
+/**
+ * `letters export` of one year of 400 authorities to .xlsx, and `letters
+ * import` of that sheet into an empty data folder (400 files created) and
+ * into the set it came from (every file exists; none changes).
+ */
+function sheetMeasurements() {
+  const set = join(work, 'set-sheet');
+  // The synthetic set spreads its authorities over three years: three times the rows gives one year of SHEET_ROWS.
+  writeSyntheticSet(set, { count: SHEET_ROWS * 3 });
+  const sheet = join(work, 'sheet.xlsx');
+  const empty = join(work, 'set-empty');
+  cpSync(join(set, 'templates'), join(empty, 'templates'), { recursive: true });
+  const exportSheet = () => measured(CLI, ['export', '--year', '2020', '--out', sheet], set);
+  exportSheet();
+  return {
+    exportXlsx: exportSheet,
+    importEmpty: () => {
+      rmSync(join(empty, 'data'), { recursive: true, force: true });
+      mkdirSync(join(empty, 'data'));
+      return measured(CLI, ['import', sheet, '--year', '2020'], empty);
+    },
+    importExisting: () => measured(CLI, ['import', sheet, '--year', '2020'], set),
+  };
+}
+
+function sheetResults({ exportXlsx, importEmpty, importExisting }) {
+  return { exportXlsx400: summary(exportXlsx, SHEET_ROWS), importXlsx400Empty: summary(importEmpty, SHEET_ROWS), importXlsx400Existing: summary(importExisting, SHEET_ROWS) };
+}
+
+function sheetRows(r) {
+  const row = (label, result) => [label, result.ms, result.msPerLetter, result.peakRssMb, result.cpuMs, `median of ${RUNS}`];
+  return [
+    row(`\`letters export --year 2020 --out sheet.xlsx\`, ${SHEET_ROWS} authorities`, r.exportXlsx400),
+    row(`\`letters import sheet.xlsx\`, ${SHEET_ROWS} rows into an empty data folder (every file created)`, r.importXlsx400Empty),
+    row(`\`letters import sheet.xlsx\`, ${SHEET_ROWS} rows where every file exists (none changes)`, r.importXlsx400Existing),
+  ];
 }
 
 function summary(runs, letters) {
@@ -114,6 +166,7 @@ function table(r) {
     ['naive: the same 400 letters, one thread, new PdfPrinter and fonts from disk per PDF', r.naivePdf400.ms, r.naivePdf400.msPerLetter, r.naivePdf400.peakRssMb, r.naivePdf400.cpuMs, `median of ${RUNS}; PDFs byte-identical to the build's: ${r.naivePdf400.identicalPdfs}`],
     ['naive / text+PDF build', `${r.naiveOverOurs}×`, '', '', '', 'ratio of the medians'],
     ['text+PDF build, 4,000 letters, default --jobs', r.pdfBuild4000.ms, r.pdfBuild4000.msPerLetter, r.pdfBuild4000.peakRssMb, r.pdfBuild4000.cpuMs, 'one run'],
+    ...sheetRows(r),
   ];
   return [
     `Machine: ${m.cpu}, ${m.cores} cores, Node ${m.node}, ${m.date}; load average ${m.loadAverageAtStart} at start, ${m.loadAverageAtEnd} at end`,

@@ -106,6 +106,31 @@ program
   .addHelpText('after', '\nExample:\n  letters new-year 2021 --from 2020')
   .action(async (year, options) => run(async () => (await import('./commands/newYear.js')).newYearCommand(year, options)));
 
+const requiredYear = () => yearOption().makeOptionMandatory();
+
+program
+  .command('import')
+  .description("Read a year's statistics spreadsheet (.xlsx or .csv) into its data files, changing only the fields the sheet gives.")
+  .argument('<file>', 'the spreadsheet: .xlsx or .csv')
+  .addOption(requiredYear())
+  .option('--sheet <name>', 'the sheet of an .xlsx file to read (default: the first)')
+  .option('--dry-run', 'print what each file would become; write nothing')
+  .option('--keep-going', 'import the rows without problems even when some have them (exit 1 at the end)')
+  .addOption(dataOption())
+  .addOption(templatesOption())
+  .addHelpText('after', '\nExamples:\n  letters import stats.xlsx --year 2020 --dry-run\n  letters import stats.csv --year 2024')
+  .action(async (file, options) => run(async () => (await import('./commands/import.js')).importCommand(file, options)));
+
+program
+  .command('export')
+  .description("Write a year's data files as one spreadsheet, one row per authority, in the columns import reads.")
+  .addOption(requiredYear())
+  .option('--out <file>', '.xlsx or .csv file to write (default: CSV on stdout)')
+  .addOption(dataOption())
+  .addOption(templatesOption())
+  .addHelpText('after', '\nExamples:\n  letters export --year 2020 --out stats.xlsx\n  letters export --year 2020 > stats.csv')
+  .action(async (options) => run(async () => (await import('./commands/export.js')).exportCommand(options)));
+
 function parseYear(value: string, what = '--year'): string {
   if (!/^\d{4}$/.test(value)) throw new CommanderError(EXIT_USAGE, 'letters.year', `error: ${what} takes four digits, e.g. 2020 (got "${value}")`);
   return value;

@@ -163,6 +163,10 @@ export const yearSchema = z.strictObject({
   averages: z.union([z.literal('from-data'), typedAverages]).default({}),
   /** Year-wide figures and words the template uses as {{facts.name}}. */
   facts: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
+  /** The spreadsheet columns `letters import` reads and `letters export` writes: data field → header (or headers, the first written by export). */
+  import: z
+    .strictObject({ columns: z.record(z.string(), z.union([text, z.array(text).min(1)])) })
+    .optional(),
 });
 export type YearConfig = z.infer<typeof yearSchema>;
 

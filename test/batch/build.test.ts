@@ -18,7 +18,7 @@ function sha256(file: string): string {
 }
 
 describe('letters build over a generated set', () => {
-  it('writes every letter as text, PDF and HTML, with a manifest that describes each file', { timeout: 60_000 }, async () => {
+  it('writes every letter as text, PDF and HTML, with a manifest that describes each file', { timeout: 300_000 }, async () => {
     const dir = syntheticProject(COUNT);
     const result = runCli(['build', '--jobs', '2'], dir);
     const expected = await renderProject(dir);
@@ -56,7 +56,7 @@ describe('letters build over a generated set', () => {
     expect(statSync(join(dir, 'out/2020/manifest.json')).mtimeMs).toBe(manifestTime);
   });
 
-  it('makes a letter alone (--authority, in the main thread) byte for byte as a whole batch does (worker threads)', { timeout: 120_000 }, () => {
+  it('makes a letter alone (--authority, in the main thread) byte for byte as a whole batch does (worker threads)', { timeout: 300_000 }, () => {
     // Long names and every note appear from 27 letters on.
     const dir = syntheticProject(27);
     expect(runCli(['build', '--jobs', '2', '--quiet'], dir).code).toBe(0);
@@ -74,7 +74,7 @@ describe('letters build over a generated set', () => {
     }
   });
 
-  it('remakes exactly the letters whose inputs changed', { timeout: 60_000 }, () => {
+  it('remakes exactly the letters whose inputs changed', { timeout: 300_000 }, () => {
     const dir = syntheticProject(COUNT);
     const build = (...extra: string[]) => runCli(['build', '--format', 'text', ...extra], dir);
     expect(build().code).toBe(0);
@@ -111,7 +111,7 @@ describe('letters build over a generated set', () => {
     expect(summaryOf(build('--force').stdout)).toMatch(/^12 letters \(12 written, 0 skipped unchanged\)/);
   });
 
-  it('writes nothing when a data file is bad, and only the good letters with --keep-going', { timeout: 60_000 }, () => {
+  it('writes nothing when a data file is bad, and only the good letters with --keep-going', { timeout: 300_000 }, () => {
     const dir = syntheticProject(6);
     const [slug] = dataSlugs(dir, '2024');
     const good = readFileSync(join(dir, 'data/2024', `${slug}.yaml`), 'utf8');
@@ -130,7 +130,7 @@ describe('letters build over a generated set', () => {
     expect(readdirSync(join(dir, 'out/2024')).sort()).toEqual([...dataSlugs(dir, '2024').filter((s) => s !== 'bad-council').map((s) => `${s}.txt`), 'manifest.json'].sort());
   });
 
-  it('reports a letter that cannot be drawn and makes all the others', { timeout: 60_000 }, () => {
+  it('reports a letter that cannot be drawn and makes all the others', { timeout: 300_000 }, () => {
     const dir = syntheticProject(6);
     const [slug] = dataSlugs(dir, '2020');
     const file = join(dir, 'data/2020', `${slug}.yaml`);
@@ -147,7 +147,7 @@ describe('letters build over a generated set', () => {
     expect(made).toHaveLength(5);
   });
 
-  it('prints plain lines off a terminal, a JSON summary with --json, and only errors with --quiet', { timeout: 60_000 }, () => {
+  it('prints plain lines off a terminal, a JSON summary with --json, and only errors with --quiet', { timeout: 300_000 }, () => {
     const dir = syntheticProject(6);
     const plain = runCli(['build', '--format', 'text'], dir);
     expect(plain.stdout + plain.stderr).not.toMatch(/\x1b/);

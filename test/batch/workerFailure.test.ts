@@ -12,7 +12,7 @@ import { filesUnder, readManifest, syntheticProject } from './support.js';
 const THROWING_WORKER = new URL('./fixtures/throwingWorker.cjs', import.meta.url);
 
 describe('a worker that throws', () => {
-  it('fails its letter with the error reported, and the other letters are all made', { timeout: 60_000 }, async () => {
+  it('fails its letter with the error reported, and the other letters are all made', { timeout: 300_000 }, async () => {
     const dir = syntheticProject(9);
     const [model] = readdirSync(join(dir, 'data/2020'));
     writeFileSync(join(dir, 'data/2020/doomed-council.yaml'), readFileSync(join(dir, 'data/2020', model!), 'utf8').replace(/name: .*/, 'name: "Doomed Council"'));

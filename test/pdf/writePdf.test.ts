@@ -11,7 +11,7 @@ import { letterWith, tablesAndColumns } from './documents.js';
 import { pdfWordsOf, readPdf, wordsOf, type ReadPdf } from './readPdf.js';
 
 // Laying out and reading back real PDFs takes a few hundred milliseconds each, more when other test files run beside.
-vi.setConfig({ testTimeout: 30_000, hookTimeout: 120_000 });
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 300_000 });
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const project = await loadProject({ dataDir: join(ROOT, 'data'), templatesDir: join(ROOT, 'templates') });
@@ -118,7 +118,7 @@ describe('order independence', () => {
       const afterOthers = await shared.print(document);
       expect(afterOthers.equals(alone), name).toBe(true);
     }
-  }, 120_000);
+  }, 600_000);
 
   it('gives the same bytes when letters are asked for at once as one after another', async () => {
     const documents = [...letters, ...sharingGlyphs].map(({ document }) => document);

@@ -55,10 +55,10 @@ export interface Run {
   stderr: string;
 }
 
-/** Runs the built command in `cwd`, as a user would; never waits more than 30 s. */
+/** Runs the built command in `cwd`, as a user would; gives up only on a run that hangs (3 minutes: a busy machine is slow). */
 export function runCli(args: string[], cwd: string): Promise<Run> {
   return new Promise((done) => {
-    execFile(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 30_000, env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) => {
+    execFile(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 180_000, env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
       done({ code, stdout, stderr });
     });

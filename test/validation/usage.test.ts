@@ -10,7 +10,7 @@ import { CRASH, makeProject, runCli, shipped } from './support.js';
 const knowsley = shipped('2020/knowsley-metropolitan-borough-council.yaml');
 const project = () => makeProject({ 'data/2020/knowsley.yaml': knowsley, 'taken.txt': 'not a folder' });
 
-describe('wrong command-line usage', { timeout: 60_000 }, () => {
+describe('wrong command-line usage', { timeout: 300_000 }, () => {
   it.concurrent('refuses an unknown option', async () => {
     const result = await runCli(['build', '--colour', 'red'], project());
     expect(result.code).toBe(2);
