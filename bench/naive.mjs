@@ -8,6 +8,8 @@
 // the markup is also lexed by marked's own lexer, in one piece: the PDFs made
 // with no shortcut at all, that the tests compare the build's with
 // (test/differential/pdfs.ts).
+// The tagging of what pdfmake draws is part of the PDF writer, not a shortcut:
+// it is installed here too.
 //
 //   node bench/naive.mjs <project folder> <output folder> [--plain-markup]
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -18,12 +20,14 @@ import { loadProject } from '../dist/project.js';
 import { renderLetter } from '../dist/render.js';
 import { documentDefinition } from '../dist/writers/pdf/documentDefinition.js';
 import { fontFiles } from '../dist/writers/pdf/fonts.js';
+import { installTaggedRenderer } from '../dist/writers/pdf/taggedRenderer.js';
 import { FONT_FAMILY } from '../dist/writers/pdf/styles.js';
 import { writeText } from '../dist/writers/text.js';
 
 const [projectDir, outDir, option] = process.argv.slice(2);
 const parse = option === '--plain-markup' ? parseMarkupWhole : undefined;
 const pdfmake = createRequire(import.meta.url)('pdfmake');
+installTaggedRenderer();
 const [normal, bold, italics, bolditalics] = fontFiles();
 pdfmake.setFonts({ [FONT_FAMILY]: { normal, bold, italics, bolditalics } });
 pdfmake.setUrlAccessPolicy(() => false);

@@ -3,7 +3,7 @@
  * text was extracted from PDFs and carries some markup from the extraction;
  * it is removed so only words are compared:
  *   **bold** → bold, [text](#) → text, <u>text</u> → text,
- *   <https://…> → https://…, a "- " bullet at the start of a line → nothing,
+ *   <https://…> → https://…, a "- " (or our "• ") bullet at the start of a line → nothing,
  * then whitespace of any kind (spaces, tabs, line and page breaks) separates words.
  */
 export interface Word {
@@ -17,7 +17,7 @@ const MARKUP: [RegExp, string][] = [
   [/\[([^\]]*)\]\([^)]*\)/g, '$1'],
   [/<u>(.*?)<\/u>/g, '$1'],
   [/<(https?:\/\/[^>\s]+)>/g, '$1'],
-  [/^([ \t]*)- /gm, '$1'],
+  [/^([ \t]*)[-•] /gm, '$1'],
 ];
 
 export function stripExtractionMarkup(text: string): string {

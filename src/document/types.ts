@@ -33,6 +33,9 @@ export interface TableCell {
   colSpan: number;
 }
 
+/** What marks a list item, in every writer: read aloud and copied with the item. */
+export const LIST_BULLET = '•';
+
 export type Block =
   | { type: 'paragraph'; children: Inline[]; style?: BlockStyle }
   | { type: 'heading'; depth: 1 | 2 | 3; children: Inline[] }

@@ -1,4 +1,4 @@
-import { inlineText, type Block, type LetterDocument, type Section } from '../document/types.js';
+import { inlineText, LIST_BULLET, type Block, type LetterDocument, type Section } from '../document/types.js';
 
 /**
  * Plain text: one block per paragraph, blank lines between, table cells
@@ -16,7 +16,7 @@ export function writeSection(section: Section): string {
 const handlers: { [K in Block['type']]: (block: Extract<Block, { type: K }>) => string[] } = {
   paragraph: (block) => [inlineText(block.children)],
   heading: (block) => [inlineText(block.children)],
-  list: (block) => [block.items.map((item) => `- ${inlineText(item)}`).join('\n')],
+  list: (block) => [block.items.map((item) => `${LIST_BULLET} ${inlineText(item)}`).join('\n')],
   table: (block) => [
     block.rows
       .map((row) => row.map((cell) => inlineText(cell.children) + '\t'.repeat(cell.colSpan - 1)).join('\t').trimEnd())

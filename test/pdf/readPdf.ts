@@ -1,4 +1,5 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { LIST_BULLET } from '../../src/document/types.js';
 
 /** What a reader of the PDF gets back: the text of each page, its links, the document's metadata and fonts. */
 export interface ReadPdf {
@@ -10,6 +11,8 @@ export interface ReadPdf {
   fonts: { name: string; embedded: boolean }[];
   /** True when some font is one of the 14 standard fonts a viewer substitutes (never embedded). */
   usesStandardFont: boolean;
+  /** The words of each line of every page, as drawn: the items on one baseline, in the order drawn, one space apart. */
+  lines: string[];
   /** Text drawn outside the page margins [left, top, right, bottom] (its baseline, vertically): cut off, or running into the edge. */
   outside: (margins: readonly number[]) => string[];
 }
@@ -40,7 +43,13 @@ export async function readPdf(bytes: Buffer): Promise<ReadPdf> {
     placed
       .filter((item) => item.left < left - 0.5 || item.right > item.width - right + 0.5 || item.bottom < bottom - 0.5 || item.bottom > item.height - top + 0.5)
       .map((item) => item.str);
-  return { pages, links, info: info as Record<string, unknown>, ...fontsOf(bytes), outside };
+  const lines: string[] = [];
+  placed.forEach((item, index) => {
+    const previous = placed[index - 1];
+    if (previous && Math.abs(previous.bottom - item.bottom) < 0.5 && previous.height === item.height) lines[lines.length - 1] += ` ${item.str}`;
+    else lines.push(item.str);
+  });
+  return { pages, links, info: info as Record<string, unknown>, ...fontsOf(bytes), outside, lines };
 }
 
 /**
@@ -67,16 +76,12 @@ export function pdfWordsOf(text: string): string[] {
   return wordsOf(text.replace(/(\S[-/])\n/g, '$1'));
 }
 
-/**
- * The words a reader sees: whitespace collapsed. Text-writer list items
- * start with "- " where the PDF draws a bullet (a shape, not text), so a
- * leading "- " is not a word.
- */
+/** The words a reader sees: whitespace collapsed (a list item's bullet is a word of the text and PDF letters). */
 export function wordsOf(text: string): string[] {
-  return text
-    .split('\n')
-    .map((line) => line.replace(/^- /, ''))
-    .join(' ')
-    .split(/\s+/)
-    .filter((word) => word !== '');
+  return text.split(/\s+/).filter((word) => word !== '');
+}
+
+/** The words of a text letter without its list bullets, for a writer whose bullets are not text (HTML's list markers). */
+export function wordsWithoutBulletsOf(text: string): string[] {
+  return wordsOf(text.replace(new RegExp(`^${LIST_BULLET} `, 'gm'), ''));
 }

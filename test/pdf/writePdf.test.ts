@@ -150,6 +150,21 @@ describe('long names', () => {
   });
 });
 
+describe('long web addresses', () => {
+  it('break at a slash after the host, never right after "https://"', async () => {
+    const url = 'https://www.lgo.org.uk/information-centre/reports/annual-review-reports/interpreting-local-authority-statistics';
+    // Lead-ins of every length up to a line's worth, so that some put the address at the end of a line.
+    const blocks: LetterDocument['sections'][number]['blocks'] = Array.from({ length: 40 }, (_, index) => ({
+      type: 'paragraph' as const,
+      children: [{ type: 'text' as const, value: `${'word '.repeat(12)}${'i'.repeat(index * 2)} see ` }, { type: 'link' as const, url, children: [{ type: 'text' as const, value: url }] }],
+    }));
+    const pdf = await readPdf(await printer.print({ ...letterWith('X'), sections: [{ name: 'letter', blocks }] }));
+    expect(pdf.lines.filter((line) => /https?:\/\/$/.test(line))).toEqual([]);
+    expect(pdf.lines.filter((line) => line.endsWith(' see https://www.lgo.org.uk/')).length).toBeGreaterThan(0);
+    expect(pdfWordsOf(pdf.pages.join('\n')).filter((word) => word.includes('lgo.org.uk'))).toEqual(blocks.map(() => url));
+  });
+});
+
 describe('characters', () => {
   it('refuses a character the font cannot draw, naming it and its code point', async () => {
     const document = letterWith('Snowman ☃ Borough Council');

@@ -1,7 +1,8 @@
 import type { Content, Node, TableCell as PdfTableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import type { Block, LetterDocument, Section, TableCell } from '../../document/types.js';
+import { LIST_BULLET, type Block, type Inline, type LetterDocument, type Section, type TableCell } from '../../document/types.js';
 import { inlineRuns, stripInvisible } from './inlines.js';
-import { blockLooks, COLUMN_GAP, defaultStyle, look, PAGE_MARGINS, SIGNATURE_SPACE, TABLE_HEADER_FILL, tableLayout, WIDE_TABLE_COLUMNS } from './styles.js';
+import { ARTIFACT, element, type StructureElement } from './structure.js';
+import { BULLET_WIDTH, blockLooks, COLUMN_GAP, defaultStyle, look, PAGE_MARGINS, SIGNATURE_SPACE, TABLE_HEADER_FILL, tableLayout, WIDE_TABLE_COLUMNS } from './styles.js';
 
 /**
  * LetterDocument → pdfmake document definition. Pure: the same document
@@ -12,16 +13,24 @@ import { blockLooks, COLUMN_GAP, defaultStyle, look, PAGE_MARGINS, SIGNATURE_SPA
  * pdfmake writes its layout state into the definition it prints, so every
  * call builds new objects throughout (styles copied, no shared nodes):
  * nothing one letter's layout leaves behind can reach the next letter.
+ *
+ * Tagged (PDF/UA-1): the structure tree is built here too, from the same
+ * blocks in the order the text writer writes them (structure.ts); every run
+ * carries its element, and taggedRenderer.ts marks what pdfmake draws.
  */
 export function documentDefinition(document: LetterDocument): TDocumentDefinitions {
   const { meta } = document;
+  const root = element('Document');
   return {
     pageSize: 'A4',
     pageMargins: PAGE_MARGINS,
-    // 1.4 is the first version with a document language (Lang).
+    // 1.4 is the first version with a document language (Lang); PDF/UA-1 is based on 1.7.
     version: '1.7',
     language: meta.language,
     displayTitle: true,
+    tagged: true,
+    // PDFKit's PDF/UA: the pdfuaid identification in the XMP metadata.
+    subset: 'PDF/UA',
     info: {
       title: stripInvisible(meta.title),
       author: stripInvisible(meta.author),
@@ -32,13 +41,14 @@ export function documentDefinition(document: LetterDocument): TDocumentDefinitio
       creationDate: new Date(`${meta.date}T00:00:00Z`),
     },
     defaultStyle: structuredClone(defaultStyle),
-    content: document.sections.filter((section) => section.blocks.length > 0).map(sectionContent),
+    content: document.sections.filter((section) => section.blocks.length > 0).map((section, index) => sectionContent(section, index, root)),
     pageBreakBefore: keepHeadingWithNext,
   };
 }
 
-function sectionContent(section: Section, index: number): Content {
-  const contents = section.blocks.map(blockContent);
+function sectionContent(section: Section, index: number, root: StructureElement): Content {
+  const sect = element('Sect', root);
+  const contents = section.blocks.map((block) => blockContent(block, sect));
   // A heading that ends its section has nothing to keep with: the next section starts a new page anyway.
   const last = contents.at(-1) as { headlineLevel?: number } | undefined;
   if (last?.headlineLevel !== undefined) delete last.headlineLevel;
@@ -61,30 +71,56 @@ function keepSignOffTogether(contents: Content[], at: number): Content[] {
   return [...contents.slice(0, start), { stack: contents.slice(start, at + 2), unbreakable: true }, ...contents.slice(at + 2)];
 }
 
-const handlers: { [K in Block['type']]: (block: Extract<Block, { type: K }>) => Content } = {
-  paragraph: (block) =>
+/**
+ * Each block's node, with its structure elements made under `parent`. A
+ * group and columns add no element of their own: their blocks are read one
+ * after another, column by column, as the text writer writes them.
+ */
+const handlers: { [K in Block['type']]: (block: Extract<Block, { type: K }>, parent: StructureElement) => Content } = {
+  paragraph: (block, parent) =>
     block.style
-      ? { ...look('paragraph', block.style), text: inlineRuns(block.children, blockLooks[block.style]) }
-      : { ...look('paragraph'), text: inlineRuns(block.children) },
-  heading: (block) => ({
+      ? { ...look('paragraph', block.style), text: inlineRuns(block.children, blockLooks[block.style], element('P', parent)) }
+      : { ...look('paragraph'), text: inlineRuns(block.children, {}, element('P', parent)) },
+  heading: (block, parent) => ({
     ...look(`heading${block.depth}`),
-    text: inlineRuns(block.children),
+    text: inlineRuns(block.children, {}, element(`H${block.depth}`, parent)),
     headlineLevel: block.depth,
   }),
-  list: (block) => ({ ...look('list'), ul: block.items.map((item) => ({ text: inlineRuns(item) })) }),
-  table: (block) => tableContent(block.headerRows, block.rows),
-  group: (block) => ({ ...look(block.style), stack: block.children.map(blockContent), unbreakable: true }),
-  columns: (block) => ({
-    columns: block.columns.map((blocks) => ({ stack: blocks.map(blockContent), width: '*' })),
+  list: (block, parent) => listContent(block.items, element('L', parent)),
+  table: (block, parent) => tableContent(block.headerRows, block.rows, element('Table', parent)),
+  group: (block, parent) => ({ ...look(block.style), stack: block.children.map((child) => blockContent(child, parent)), unbreakable: true }),
+  columns: (block, parent) => ({
+    columns: block.columns.map((blocks) => ({ stack: blocks.map((child) => blockContent(child, parent)), width: '*' })),
     columnGap: COLUMN_GAP,
   }),
-  signature: () => ({ text: '', margin: [0, 0, 0, SIGNATURE_SPACE] }),
+  // Nothing is drawn in the space, so it has no element (no Figure).
+  signature: () => ({ text: [{ text: '', structure: ARTIFACT }], margin: [0, 0, 0, SIGNATURE_SPACE] }),
 };
 
-export function blockContent(block: Block): Content {
-  const handler = handlers[block.type] as ((block: Block) => Content) | undefined;
+export function blockContent(block: Block, parent: StructureElement): Content {
+  const handler = handlers[block.type] as ((block: Block, parent: StructureElement) => Content) | undefined;
   if (!handler) throw new Error(`Cannot handle unknown block node ${JSON.stringify(block)}`);
-  return handler(block);
+  return handler(block, parent);
+}
+
+/**
+ * A list item is its bullet, drawn as text so that it is read and copied as
+ * the text letter writes it, beside its words: L → LI → Lbl + LBody.
+ */
+function listContent(items: Inline[][], list: StructureElement): Content {
+  return {
+    ...look('list'),
+    stack: items.map((item) => {
+      const listItem = element('LI', list);
+      return {
+        columns: [
+          { width: BULLET_WIDTH, text: [{ text: LIST_BULLET, structure: element('Lbl', listItem) }] },
+          { width: '*', text: inlineRuns(item, {}, element('LBody', listItem)) },
+        ],
+        columnGap: 0,
+      };
+    }),
+  };
 }
 
 /**
@@ -92,7 +128,7 @@ export function blockContent(block: Block): Content {
  * cell is followed by the empty placeholders pdfmake expects; short rows are
  * padded so that every row has the same number of columns.
  */
-function tableContent(headerRows: number, rows: TableCell[][]): Content {
+function tableContent(headerRows: number, rows: TableCell[][], table: StructureElement): Content {
   const width = Math.max(1, ...rows.map((row) => row.reduce((sum, cell) => sum + cell.colSpan, 0)));
   // Ten categories side by side fit the page only in smaller type, and only
   // if each column is as wide as its words need: pdfmake makes '*' columns
@@ -100,16 +136,19 @@ function tableContent(headerRows: number, rows: TableCell[][]): Content {
   const wide = width > WIDE_TABLE_COLUMNS;
   const body = rows.map((row, index) => {
     const header = index < headerRows;
+    const tr = element('TR', table);
     const cells: PdfTableCell[] = row.flatMap((cell) => [
       {
-        text: inlineRuns(cell.children),
+        text: inlineRuns(cell.children, {}, cellElement(tr, header, cell.colSpan)),
         colSpan: cell.colSpan,
         alignment: header || isFigure(cell) ? 'center' : 'left',
         ...(header ? { ...look('tableHeader'), fillColor: TABLE_HEADER_FILL } : {}),
       },
       ...Array.from({ length: cell.colSpan - 1 }, () => ({})),
     ]);
-    while (cells.length < width) cells.push(header ? { text: '', fillColor: TABLE_HEADER_FILL } : { text: '' });
+    // Padding to the full width: layout only, not a cell of the letter's table.
+    const padding = [{ text: '', structure: ARTIFACT }];
+    while (cells.length < width) cells.push(header ? { text: padding, fillColor: TABLE_HEADER_FILL } : { text: padding });
     return cells;
   });
   return {
@@ -117,6 +156,12 @@ function tableContent(headerRows: number, rows: TableCell[][]): Content {
     table: { headerRows, dontBreakRows: true, widths: Array.from({ length: width }, () => (wide ? 'auto' : '*')), body },
     layout: { ...tableLayout },
   };
+}
+
+/** TH (scope Column) in a header row, TD elsewhere; a header cell is repeated when its table runs onto another page. */
+function cellElement(tr: StructureElement, header: boolean, colSpan: number): StructureElement {
+  const span = colSpan > 1 ? { colSpan } : {};
+  return header ? element('TH', tr, { scope: 'Column', repeats: true, ...span }) : element('TD', tr, span);
 }
 
 /** Counts and rates are centred under their (centred) headings, as in the published tables. */

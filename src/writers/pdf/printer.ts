@@ -3,6 +3,7 @@ import { documentDefinition, drawnTexts } from './documentDefinition.js';
 import { assertDrawable, loadFonts, type FaceName, type LetterFonts } from './fonts.js';
 import type { SharedFace } from './sharedFace.js';
 import { installPlainStyleLookup } from './styleLookup.js';
+import { installTaggedRenderer } from './taggedRenderer.js';
 
 /** Prints letters to PDF bytes; create one per thread and reuse it for every letter. */
 export interface PdfPrinter {
@@ -55,6 +56,7 @@ let printing: Promise<unknown> = Promise.resolve();
 async function loadPdfMake(): Promise<PdfMake> {
   const module = await import('pdfmake');
   installPlainStyleLookup();
+  installTaggedRenderer();
   return module.default as unknown as PdfMake;
 }
 

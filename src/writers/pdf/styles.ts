@@ -16,6 +16,9 @@ export const SIGNATURE_SPACE = 44;
 
 export const COLUMN_GAP = 18;
 
+/** Room a list item's bullet takes before the item's words. */
+export const BULLET_WIDTH = 12;
+
 /** A table with more columns than this (the ten 2018 categories) fits the page only in smaller type. */
 export const WIDE_TABLE_COLUMNS = 8;
 

@@ -1,0 +1,271 @@
+import { createRequire } from 'node:module';
+import { ARTIFACT, rootOf, type StructureElement, type StructureTag } from './structure.js';
+
+/**
+ * pdfmake passes `tagged`, `subset` and the language on to PDFKit, which has
+ * the structure API, but draws every word unmarked. This hook into pdfmake's
+ * renderer marks what it draws: each word's text (with the colour and state
+ * operators before it) inside marked content owned by the word's structure
+ * element (structure.ts), and rules, cell shading, underlines and repeated
+ * table headers as artifacts. The structure elements are made before the
+ * first page, in reading order; a link's element takes its place among its
+ * parent's marked content where it is first drawn, with its annotations.
+ *
+ * A word is marked where pdfmake's renderer starts drawing it: renderLine
+ * sets the opacity of each of a line's words first, then draws it with one
+ * call to `text` (checked as it goes). A document whose words carry no
+ * structure, or that is not tagged, is drawn as pdfmake draws it.
+ *
+ * Installed once per process, into the pdfmake module every printer of the
+ * process uses: the build's and the benchmark's plain pdfmake alike, so both
+ * give the same bytes.
+ */
+
+/** The parts of PDFKit's document and structure elements used (PDFKit 0.19). */
+interface PdfKitElement {
+  dictionary: { data: Record<string, unknown> };
+  add(child: unknown): PdfKitElement;
+  _flushChild(child: unknown): void;
+}
+interface AnnotationReference {
+  annotationRef: unknown;
+}
+interface PdfKitDocument {
+  options: { tagged?: boolean };
+  page: { dictionary: unknown };
+  _currentStructureElement?: PdfKitElement | null;
+  info: Record<string, unknown>;
+  struct(role: string, options?: Record<string, unknown>): PdfKitElement;
+  addStructure(element: PdfKitElement): void;
+  markStructureContent(role: string): unknown;
+  markContent(tag: string, options?: Record<string, unknown>): void;
+  endMarkedContent(): void;
+  addPage(options: unknown): unknown;
+  opacity(value: number): unknown;
+  text(text: string, ...rest: unknown[]): unknown;
+  link(x: number, y: number, w: number, h: number, url: string, options?: Record<string, unknown>): unknown;
+  _addInfo(): void;
+}
+interface Inline {
+  text: string;
+  structure?: StructureTag;
+  decoration?: unknown;
+  background?: unknown;
+}
+interface Line {
+  inlines: Inline[];
+}
+interface Page {
+  items: { type: string; item: Partial<Line> }[];
+}
+/** A method of pdfmake's classes, called with the instance's `pdfDocument`. */
+type Method = (this: { pdfDocument: PdfKitDocument }, ...args: any[]) => unknown;
+type Prototype = Record<string, Method | undefined>;
+
+const require = createRequire(import.meta.url);
+
+/** Set on pdfmake's renderer once it marks what it draws: each copy of this module finds it, whichever installed the hook. */
+const TAGGED = Symbol.for('letters.taggedRenderer');
+
+export function installTaggedRenderer(): void {
+  const renderer = (require('pdfmake/js/Renderer') as { default: { prototype: Prototype & { [TAGGED]?: true } } }).default.prototype;
+  if (renderer[TAGGED]) return;
+  const decorator = (require('pdfmake/js/TextDecorator') as { default: { prototype: Prototype } }).default.prototype;
+  const original = (prototype: Prototype, name: string): Method => {
+    const method = prototype[name];
+    if (typeof method !== 'function') throw new Error(`pdfmake has no ${name}: the tagging of PDFs relies on pdfmake 0.3's renderer`);
+    return method;
+  };
+  const renderPages = original(renderer, 'renderPages');
+  const renderLine = original(renderer, 'renderLine');
+  const renderVector = original(renderer, 'renderVector');
+
+  renderer.renderPages = function (pages: Page[]) {
+    const root = this.pdfDocument.options.tagged ? structureOf(pages) : undefined;
+    if (root) marking.set(this.pdfDocument, new ContentMarking(this.pdfDocument, root));
+    renderPages.call(this, pages);
+    marking.get(this.pdfDocument)?.close();
+  };
+  renderer.renderLine = function (line: Line, x: number, y: number) {
+    const marks = marking.get(this.pdfDocument);
+    marks?.startLine(line);
+    renderLine.call(this, line, x, y);
+    marks?.endLine();
+  };
+  renderer.renderVector = function (vector: unknown) {
+    marking.get(this.pdfDocument)?.enter(ARTIFACT);
+    renderVector.call(this, vector);
+  };
+  for (const [name, property] of [
+    ['drawBackground', 'background'],
+    ['drawDecorations', 'decoration'],
+  ] as const) {
+    const draw = original(decorator, name);
+    decorator[name] = function (line: Line, ...rest: unknown[]) {
+      // Backgrounds and underlines are drawn for some words of a line only; nothing is written for the others.
+      if (line.inlines.some((inline) => inline[property])) marking.get(this.pdfDocument)?.enter(ARTIFACT);
+      return draw.call(this, line, ...rest);
+    };
+  }
+  renderer[TAGGED] = true;
+}
+
+/** Each document's marking: kept on the document, which every copy of this module sees. */
+const MARKING = Symbol.for('letters.contentMarking');
+const marking = {
+  get: (document: PdfKitDocument) => (document as { [MARKING]?: ContentMarking })[MARKING],
+  set: (document: PdfKitDocument, value: ContentMarking) => void ((document as { [MARKING]?: ContentMarking })[MARKING] = value),
+};
+
+/** The structure tree the words on the pages belong to. */
+function structureOf(pages: Page[]): StructureElement | undefined {
+  for (const page of pages) {
+    for (const { type, item } of page.items) {
+      if (type !== 'line') continue;
+      for (const inline of item.inlines ?? []) {
+        if (inline.structure && inline.structure.role !== 'Artifact') return rootOf(inline.structure);
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The marking of one document's content, page by page. */
+class ContentMarking {
+  private readonly elements = new Map<StructureElement, PdfKitElement>();
+  /** The page each header cell was first drawn on: drawn again later, it is pdfmake's repeated header. */
+  private readonly firstPage = new Map<StructureElement, number>();
+  private readonly annotationPages = new Map<unknown, unknown>();
+  private current: StructureTag | undefined;
+  private page = -1;
+  private line: Line | undefined;
+  private word = -1;
+
+  constructor(
+    private readonly document: PdfKitDocument,
+    root: StructureElement,
+  ) {
+    const made = document.struct(root.role);
+    document.addStructure(made);
+    this.elements.set(root, made);
+    this.make(root, made);
+    this.hook();
+  }
+
+  /** Every element below `parent`, in reading order; links are made when first drawn. */
+  private make(parent: StructureElement, made: PdfKitElement): void {
+    for (const child of parent.children) {
+      const element = this.document.struct(child.role, child.scope ? { scope: child.scope } : {});
+      if (child.colSpan) element.dictionary.data.A = { O: 'Table', ...(element.dictionary.data.A as object), ColSpan: child.colSpan };
+      made.add(element);
+      this.elements.set(child, element);
+      this.make(child, element);
+    }
+  }
+
+  private hook(): void {
+    const document = this.document;
+    const { addPage, opacity, text, link, _addInfo: addInfo } = document;
+    document.addPage = (options) => {
+      this.close();
+      this.page++;
+      return addPage.call(document, options);
+    };
+    document.opacity = (value) => {
+      if (this.line) this.enter(this.line.inlines[++this.word]?.structure);
+      return opacity.call(document, value);
+    };
+    document.text = (value, ...rest) => {
+      if (this.line && this.line.inlines[this.word]?.text !== value) {
+        throw new Error("pdfmake's renderer drew a word other than the one marked: the tagging of PDFs relies on pdfmake 0.3's renderLine");
+      }
+      return text.call(document, value, ...rest);
+    };
+    // PDFKit attaches a word's link annotation to the Link element being drawn; it gets the link's description and its page.
+    document.link = (x, y, w, h, url, options = {}) => {
+      const parent = options.structParent as PdfKitElement | undefined;
+      if (parent && this.current && this.current.role === 'Link') {
+        options.Contents = new String(this.current.link?.contents ?? url);
+        options.structParent = {
+          add: (reference: AnnotationReference) => {
+            this.annotationPages.set(reference, document.page.dictionary);
+            return parent.add(reference);
+          },
+        };
+      }
+      return link.call(document, x, y, w, h, url, options);
+    };
+    // PDFKit writes the title, author and subject into the XMP metadata as they are: escape them for XML there.
+    document._addInfo = () => {
+      const info = document.info;
+      document.info = Object.fromEntries(Object.entries(info).map(([key, value]) => [key, typeof value === 'string' ? escapeXml(value) : value]));
+      try {
+        addInfo.call(document);
+      } finally {
+        document.info = info;
+      }
+    };
+  }
+
+  startLine(line: Line): void {
+    this.line = line;
+    this.word = -1;
+  }
+
+  endLine(): void {
+    this.line = undefined;
+  }
+
+  /** Ends the marked content being written, if any: before a new page and after the last. */
+  close(): void {
+    if (this.current === undefined) return;
+    this.document.endMarkedContent();
+    this.document._currentStructureElement = null;
+    this.current = undefined;
+  }
+
+  /** Marks what is drawn next as `tag`'s content; untagged if `tag` is undefined. */
+  enter(tag: StructureTag | undefined): void {
+    if (tag === this.current) return;
+    this.close();
+    if (tag === undefined) return;
+    this.current = tag;
+    if (tag.role === 'Artifact') {
+      this.document.markContent('Artifact', { type: 'Layout' });
+      return;
+    }
+    if (tag.repeats) {
+      const first = this.firstPage.get(tag) ?? this.page;
+      this.firstPage.set(tag, first);
+      if (first !== this.page) {
+        this.document.markContent('Artifact', { type: 'Pagination' });
+        return;
+      }
+    }
+    const element = this.elementOf(tag);
+    element.add(this.document.markStructureContent(tag.role));
+    if (tag.role === 'Link') this.document._currentStructureElement = element;
+  }
+
+  private elementOf(tag: StructureElement): PdfKitElement {
+    const known = this.elements.get(tag);
+    if (known) return known;
+    // A link, drawn for the first time.
+    const parent = this.elementOf(tag.parent!);
+    const made = this.document.struct(tag.role);
+    const flushChild = made._flushChild;
+    // PDFKit gives an annotation's reference (OBJR) the page being drawn when the element is written, at the end: give it the annotation's own.
+    made._flushChild = (child) => {
+      const page = this.annotationPages.get(child);
+      if (page === undefined) return flushChild.call(made, child);
+      (made.dictionary.data.K as unknown[]).push({ Type: 'OBJR', Obj: (child as AnnotationReference).annotationRef, Pg: page });
+    };
+    parent.add(made);
+    this.elements.set(tag, made);
+    return made;
+  }
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
