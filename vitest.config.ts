@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 // cores, with the browser tests' Chromium and servers among them.
 export default defineConfig({
   test: {
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });

@@ -29,7 +29,14 @@ export async function launchBrowser() {
       `--user-data-dir=${profile}`,
     ],
   });
-  browser.once('disconnected', () => rmSync(profile, { recursive: true, force: true }));
+  // Chromium may still be writing its profile as it disconnects: retry, and never fail a test over a temp folder.
+  browser.once('disconnected', () => {
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+    } catch {
+      // left in the temp folder
+    }
+  });
   return browser;
 }
 

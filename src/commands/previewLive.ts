@@ -38,9 +38,10 @@ export async function previewLive(query: string, options: PreviewOptions): Promi
   } else {
     const letter = new LiveLetter(file, live);
     letter.subscribe((state) => printLetter(letter, state));
-    await letter.refresh();
+    // Watching starts before the first letter is printed, so a save made as soon as it shows is never missed.
     const paths = [file.file, ...letter.inputFolders()];
     const watcher = await watchInputs(paths, (path) => void (letter.dependsOn(path) && letter.refresh()));
+    await letter.refresh();
     const code = await stopped;
     await watcher.close();
     return code;
