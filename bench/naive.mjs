@@ -7,7 +7,7 @@
 // encodes subsets itself, pdfmake looks up styles itself. With --plain-markup
 // the markup is also lexed by marked's own lexer, in one piece: the PDFs made
 // with no shortcut at all, that the tests compare the build's with
-// (test/differential/pdfs.ts).
+// (scripts/letterPdfs.mjs, test/differential/pdfs.test.ts).
 // The tagging of what pdfmake draws is part of the PDF writer, not a shortcut:
 // it is installed here too.
 //

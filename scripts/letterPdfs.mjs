@@ -3,7 +3,6 @@
 // the two byte for byte (test/differential/pdfs.test.ts), and
 // `npm run pdf-hashes` records the shipped letters' hashes from the first.
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -37,9 +36,8 @@ export async function letterPdfs(projectDir, { shortcuts }) {
   }
 }
 
-export function sha256(bytes) {
-  return createHash('sha256').update(bytes).digest('hex');
-}
+/** The sha256 of a PDF's bytes, as `letters build` records it in its manifest. */
+export { hashBytes as sha256 } from '../dist/batch/inputHash.js';
 
 function run(args) {
   return new Promise((done, fail) => {

@@ -15,7 +15,7 @@ export interface ReliedOn {
 
 export const RELIED_ON: readonly ReliedOn[] = [
   { name: 'fontkit', version: '2.0.4', what: 'the word-layout cache, the shared faces and the subset encoder (src/writers/pdf/)' },
-  { name: 'pdfkit', version: '0.19.1', what: 'the shared faces (src/writers/pdf/sharedFace.ts), which PDFKit opens through fontkit, and the tagging (src/writers/pdf/taggedRenderer.ts), which uses its structure elements' },
+  { name: 'pdfkit', version: '0.19.1', what: 'the shared faces (src/writers/pdf/sharedFace.ts), which PDFKit opens through fontkit, and the tagging (src/writers/pdf/taggedRenderer.ts), which uses its structure elements and escapes what its _addInfo writes into the XMP metadata' },
   { name: 'pdfmake', version: '0.3.11', what: 'the style lookup (src/writers/pdf/styleLookup.ts) and its deep import of pdfmake/js/StyleContextStack.js, and the tagging (src/writers/pdf/taggedRenderer.ts), which hooks into pdfmake/js/Renderer.js and TextDecorator.js' },
   { name: 'marked', version: '18.2.1', what: 'the caching lexer (src/markup/parse.ts)' },
 ];

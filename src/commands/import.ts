@@ -1,7 +1,7 @@
 import { EXIT_FAILURE, EXIT_OK, formatProblem } from '../errors.js';
 import { writeFileAtomic } from '../output/atomicWrite.js';
 import { planImport, type FilePlan } from '../sheet/planImport.js';
-import { readSheet, sheetFormat } from '../sheet/readSheet.js';
+import { readSheet } from '../sheet/readSheet.js';
 import type { InputOptions } from './options.js';
 
 export interface ImportOptions extends InputOptions {
@@ -17,7 +17,6 @@ export interface ImportOptions extends InputOptions {
  * written (unless --keep-going, which writes the good rows).
  */
 export async function importCommand(file: string, options: ImportOptions): Promise<number> {
-  sheetFormat(file);
   const sheet = await readSheet(file, options.sheet);
   const plan = await planImport(sheet, { year: options.year, dataDir: options.data, templatesDir: options.templates });
   for (const note of plan.notes) process.stderr.write(`${note}\n`);

@@ -1,7 +1,7 @@
 import { cp, lstat, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EXIT_FAILURE, EXIT_OK, LettersError, UsageError } from '../errors.js';
-import { parseYamlBytes, readYamlFile } from '../load/yamlFile.js';
+import { parseYamlBytes } from '../load/yamlFile.js';
 import { listYears, YEAR_FILE } from '../load/yearTemplates.js';
 import { carriedOverDataFile } from '../newYear/carriedOver.js';
 import { moveYearFile } from '../newYear/moveYearFile.js';
@@ -50,9 +50,13 @@ export async function newYearCommand(year: string, options: NewYearOptions): Pro
   }
 
   const yearFile = join(options.templates, from, YEAR_FILE);
-  const yaml = readYamlFile(yearFile);
+  // Read once: the document's offsets are in the text as decoded (a byte-order mark dropped), so the edits are made in that text.
+  const bytes = await readFile(yearFile).catch((error: NodeJS.ErrnoException) => {
+    throw new LettersError(`the year file ${yearFile} cannot be read (${error.code ?? error.message})`);
+  });
+  const yaml = parseYamlBytes(yearFile, bytes);
   if (!yaml.document || yaml.problems.length > 0) throw new LettersError(`the year file ${yearFile} is not valid`, yaml.problems);
-  const moved = moveYearFile(await readFile(yearFile, 'utf8'), yaml.document, from, year);
+  const moved = moveYearFile(new TextDecoder().decode(bytes), yaml.document, from, year);
   const checked = checkSchema(parseYamlBytes(join(templatesDir, YEAR_FILE), Buffer.from(moved)), yearSchema);
   if (!checked.data) throw new LettersError(`the ${year} year file made from ${yearFile} is not valid`, checked.problems);
   const schemaText = `${JSON.stringify(authorityJsonSchema(year, checked.data.data), null, 2)}\n`;

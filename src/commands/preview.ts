@@ -31,11 +31,12 @@ export async function previewCommand(query: string, options: PreviewOptions): Pr
   if (options.serve || options.watch) return (await import('./previewLive.js')).previewLive(query, options);
   const format = previewFormat(options);
   const wanted = query.trim().toLowerCase();
-  const only = await slugMatch(options, wanted);
+  const found = await findDataFiles(options.data);
+  const only = slugMatch(found.files, options.year, wanted);
   // Reading one file, its document is kept from the check rather than rendered again (a tenth of a cold start).
   const documents = new Map<string, LetterDocument>();
   const rendered = only && ((letter: { file: string }, document: LetterDocument) => void documents.set(letter.file, document));
-  const project = await loadProject({ dataDir: options.data, templatesDir: options.templates, year: options.year, only, rendered });
+  const project = await loadProject({ dataDir: options.data, templatesDir: options.templates, year: options.year, found, only, rendered });
   // A data file with errors is not among the letters: show its problems rather than "not found".
   const broken = project.problems.filter((p) => p.file && basename(p.file).startsWith(wanted));
   if (broken.length > 0) {
@@ -75,9 +76,8 @@ function previewFormat(options: PreviewOptions): string {
  * only those files are read: previewing one letter need not validate the
  * other 400. A name, or a prefix shared by several slugs, reads them all.
  */
-export async function slugMatch(options: PreviewOptions, wanted: string): Promise<((file: DataFile) => boolean) | undefined> {
-  const { files } = await findDataFiles(options.data);
-  const slugs = new Set(files.filter((file) => options.year === undefined || file.year === options.year).map((file) => file.slug));
+export function slugMatch(files: DataFile[], year: string | undefined, wanted: string): ((file: DataFile) => boolean) | undefined {
+  const slugs = new Set(files.filter((file) => year === undefined || file.year === year).map((file) => file.slug));
   if (slugs.has(wanted)) return (file) => file.slug === wanted;
   const prefixed = [...slugs].filter((slug) => slug.startsWith(wanted));
   if (prefixed.length === 1) return (file) => file.slug === prefixed[0];

@@ -1,3 +1,4 @@
+import { watchInterrupts } from '../batch/interrupts.js';
 import { formatProblem, LettersError, UsageError } from '../errors.js';
 import { findDataFiles, type DataFile } from '../load/dataFiles.js';
 import { loadProject } from '../project.js';
@@ -8,8 +9,6 @@ import { findLetter } from './findLetter.js';
 import { slugMatch, type PreviewOptions } from './preview.js';
 import { warningLines } from './report.js';
 
-/** The exit codes of a program stopped by a signal: 128 + its number, as `letters build` gives. */
-const EXIT_SIGNALS = { SIGINT: 130, SIGTERM: 143 } as const;
 export const DEFAULT_PORT = 4173;
 
 /** `letters preview <authority> --serve | --watch`: runs until Ctrl-C, rendering again on every save. */
@@ -20,8 +19,9 @@ export async function previewLive(query: string, options: PreviewOptions): Promi
   if (options.format !== undefined) throw new UsageError(`--format cannot be used with ${mode}`);
   const file = await liveFile(query, options);
   const live = { dataDir: options.data, templatesDir: options.templates };
+  // 130 for Ctrl-C, 143 for SIGTERM, as `letters build` gives; a second signal ends the process at once.
   const stopped = new Promise<number>((resolve) => {
-    for (const [signal, code] of Object.entries(EXIT_SIGNALS)) process.once(signal, () => resolve(code));
+    const interrupts = watchInterrupts(() => resolve(interrupts.exitCode!));
   });
 
   if (options.serve) {
@@ -66,13 +66,13 @@ function printLetter(letter: LiveLetter, state: LetterState): void {
  * be watched until it is fixed; a name needs the letters read.
  */
 async function liveFile(query: string, options: PreviewOptions): Promise<DataFile> {
-  const only = await slugMatch(options, query.trim().toLowerCase());
+  const found = await findDataFiles(options.data);
+  const only = slugMatch(found.files, options.year, query.trim().toLowerCase());
   if (only) {
-    const { files } = await findDataFiles(options.data);
-    const matching = files.filter((file) => only(file) && (options.year === undefined || file.year === options.year));
+    const matching = found.files.filter((file) => only(file) && (options.year === undefined || file.year === options.year));
     // Several years of one authority: the latest, as `letters preview` takes.
     return matching.sort((a, b) => a.year.localeCompare(b.year)).at(-1)!;
   }
-  const project = await loadProject({ dataDir: options.data, templatesDir: options.templates, year: options.year });
+  const project = await loadProject({ dataDir: options.data, templatesDir: options.templates, year: options.year, found });
   return findLetter(project.letters, query);
 }

@@ -12,11 +12,15 @@ import { PAGE_SCRIPT, PAGE_STYLE, previewPage } from './page.js';
  * resolution, once; no part of a URL is ever used as a path.
  */
 const require = createRequire(import.meta.url);
+const packageFile = (name: string): (() => Buffer) => {
+  let bytes: Buffer | undefined;
+  return () => (bytes ??= readFileSync(require.resolve(name)));
+};
 const ASSETS: Record<string, { type: string; body: () => string | Buffer }> = {
   '/assets/preview.js': { type: 'text/javascript', body: () => PAGE_SCRIPT },
   '/assets/preview.css': { type: 'text/css', body: () => PAGE_STYLE },
-  '/assets/pdf.mjs': { type: 'text/javascript', body: () => readFileSync(require.resolve('pdfjs-dist/build/pdf.min.mjs')) },
-  '/assets/pdf.worker.mjs': { type: 'text/javascript', body: () => readFileSync(require.resolve('pdfjs-dist/build/pdf.worker.min.mjs')) },
+  '/assets/pdf.mjs': { type: 'text/javascript', body: packageFile('pdfjs-dist/build/pdf.min.mjs') },
+  '/assets/pdf.worker.mjs': { type: 'text/javascript', body: packageFile('pdfjs-dist/build/pdf.worker.min.mjs') },
 };
 
 /** `/letters/<year>/<slug>/<view>`: the year and slug must then name a data file that exists. */
@@ -132,9 +136,15 @@ export async function startPreviewServer(start: DataFile, options: LiveOptions &
     start,
     letters,
     async changed(path) {
+      // The picker's list is read again beside the re-render, not before it: a save reaches the page no later for it.
       // A data folder that cannot be listed for a moment keeps the list it had.
-      if (!relative(options.dataDir, path).startsWith('..')) files = (await findDataFiles(options.dataDir).catch(() => ({ files }))).files;
-      await Promise.all([...letters.values()].filter((letter) => letter.dependsOn(path)).map((letter) => letter.refresh()));
+      const listed = relative(options.dataDir, path).startsWith('..')
+        ? undefined
+        : findDataFiles(options.dataDir).then(
+            (found) => void (files = found.files),
+            () => undefined,
+          );
+      await Promise.all([listed, ...[...letters.values()].filter((letter) => letter.dependsOn(path)).map((letter) => letter.refresh())]);
     },
     close: () =>
       new Promise<void>((resolve) => {

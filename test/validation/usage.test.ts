@@ -58,7 +58,7 @@ describe('wrong command-line usage', { timeout: 300_000 }, () => {
     expect(result.code).toBe(2);
   });
 
-  it.runIf(process.platform === 'linux').concurrent('refuses an --out where nothing can be written, promptly', async () => {
+  it.concurrent('refuses an --out where nothing can be written (/proc)', async () => {
     const result = await runCli(['build', '--format', 'text', '--out', '/proc/letters'], project());
     expect(result.stderr).not.toMatch(CRASH);
     expect(result.stderr).toMatch(/^error: .*\/proc\/letters.*\n$/);

@@ -146,9 +146,11 @@ function tableContent(headerRows: number, rows: TableCell[][], table: StructureE
       },
       ...Array.from({ length: cell.colSpan - 1 }, () => ({})),
     ]);
-    // Padding to the full width: layout only, not a cell of the letter's table.
-    const padding = [{ text: '', structure: ARTIFACT }];
-    while (cells.length < width) cells.push(header ? { text: padding, fillColor: TABLE_HEADER_FILL } : { text: padding });
+    // Padding to the full width: layout only, not a cell of the letter's table. Each its own runs: pdfmake writes into them.
+    while (cells.length < width) {
+      const padding = [{ text: '', structure: ARTIFACT }];
+      cells.push(header ? { text: padding, fillColor: TABLE_HEADER_FILL } : { text: padding });
+    }
     return cells;
   });
   return {

@@ -18,7 +18,8 @@ import { ARTIFACT, rootOf, type StructureElement, type StructureTag } from './st
  *
  * Installed once per process, into the pdfmake module every printer of the
  * process uses: the build's and the benchmark's plain pdfmake alike, so both
- * give the same bytes.
+ * give the same bytes. With it, pdfmake's PDF document escapes the title,
+ * author and subject it writes into the XMP metadata (PDFKit does not).
  */
 
 /** The parts of PDFKit's document and structure elements used (PDFKit 0.19). */
@@ -107,6 +108,19 @@ export function installTaggedRenderer(): void {
       return draw.call(this, line, ...rest);
     };
   }
+  // PDFKit writes the title, author and subject into the XMP metadata as they are: escape them for XML there, in every document.
+  const pdfDocument = (require('pdfmake/js/PDFDocument') as { default: { prototype: PdfKitDocument } }).default.prototype;
+  const addInfo = pdfDocument._addInfo;
+  if (typeof addInfo !== 'function') throw new Error("PDFKit has no _addInfo: the escaping of the XMP metadata relies on PDFKit 0.19's");
+  pdfDocument._addInfo = function (this: PdfKitDocument) {
+    const info = this.info;
+    this.info = Object.fromEntries(Object.entries(info).map(([key, value]) => [key, typeof value === 'string' ? escapeXml(value) : value]));
+    try {
+      addInfo.call(this);
+    } finally {
+      this.info = info;
+    }
+  };
   renderer[TAGGED] = true;
 }
 
@@ -165,7 +179,7 @@ class ContentMarking {
 
   private hook(): void {
     const document = this.document;
-    const { addPage, opacity, text, link, _addInfo: addInfo } = document;
+    const { addPage, opacity, text, link } = document;
     document.addPage = (options) => {
       this.close();
       this.page++;
@@ -194,16 +208,6 @@ class ContentMarking {
         };
       }
       return link.call(document, x, y, w, h, url, options);
-    };
-    // PDFKit writes the title, author and subject into the XMP metadata as they are: escape them for XML there.
-    document._addInfo = () => {
-      const info = document.info;
-      document.info = Object.fromEntries(Object.entries(info).map(([key, value]) => [key, typeof value === 'string' ? escapeXml(value) : value]));
-      try {
-        addInfo.call(document);
-      } finally {
-        document.info = info;
-      }
     };
   }
 
