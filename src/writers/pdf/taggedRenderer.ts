@@ -204,7 +204,7 @@ function brokenWords(pages: Page[]): Map<Inline, BrokenWord> {
       let end = 0;
       while (end < next.length - 1 && !spaced(next[end]!.text) && next[end + 1]!.structure === last.structure) end++;
       const parts = [...line.slice(start), ...next.slice(0, end + 1)];
-      const word = { actual: parts.map((inline) => inline.text).join('').trimEnd(), end: parts.at(-1)!, begun: false };
+      const word = { actual: parts.map((inline) => inline.text).join(''), end: parts.at(-1)!, begun: false };
       for (const inline of parts) words.set(inline, word);
     });
   }
