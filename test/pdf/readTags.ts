@@ -19,6 +19,8 @@ export interface Element {
   text: string;
   /** Its alternative text (/Alt), said in place of a figure. */
   alt?: string;
+  /** What its own marked content paints besides text: paths (vectors) and images. */
+  painted: { paths: number; images: number };
   /** Link annotations it owns (OBJR): object number and the page object the reference names. */
   annotations: { object: number; page: number }[];
 }
@@ -131,7 +133,7 @@ export async function readTags(bytes: Buffer): Promise<TaggedPdf> {
   const owners = new Map<number, Element>();
   const read = (ref: Ref): Element => {
     const dict = objects.get(ref.ref) as PdfDict;
-    const element: Element = { role: String(dict.S).slice(1), attributes: (get(dict.A) as PdfDict) ?? {}, children: [], text: '', annotations: [] };
+    const element: Element = { role: String(dict.S).slice(1), attributes: (get(dict.A) as PdfDict) ?? {}, children: [], text: '', annotations: [], painted: { paths: 0, images: 0 } };
     if (typeof dict.Alt === 'string') element.alt = dict.Alt;
     owners.set(ref.ref, element);
     const kids = get(dict.K);
@@ -141,6 +143,11 @@ export async function readTags(bytes: Buffer): Promise<TaggedPdf> {
         const mcid = typeof kid === 'number' ? kid : (kid.MCID as number);
         owned.set(`${page}/${mcid}`, ref.ref);
         element.text += texts.get(`${page}/${mcid}`) ?? '';
+        for (const entry of shown.flat()) {
+          if (entry.page !== page || entry.mcid !== mcid || entry.artifact) continue;
+          if (entry.text === '[path]') element.painted.paths++;
+          if (entry.text === '[image]') element.painted.images++;
+        }
       } else if (isDict(kid) && kid.Type === '/OBJR') {
         element.annotations.push({ object: (kid.Obj as Ref).ref, page: (kid.Pg as Ref).ref });
       } else if (isRef(kid)) {
