@@ -9,6 +9,7 @@ import { runCli } from '../helpers.js';
 import { pdfObjects, type PdfDict } from '../pdf/pdfObjects.js';
 import { wordsOf } from '../pdf/readPdf.js';
 import { readTags, type Element } from '../pdf/readTags.js';
+import { startLetters } from '../serve/liveProcess.js';
 import { makeJpeg, makePng, makeSvg } from './makeImages.js';
 import { imageProject } from './support.js';
 
@@ -129,3 +130,26 @@ describe('the HTML letter with images, in headless Chromium', () => {
   });
 });
 
+
+describe('letters preview --serve', () => {
+  it('shows the images, and shows a signature again when its file is saved', async () => {
+    const first = makePng(120, 40);
+    const dir = imageProject({ signature: SIGNATURE, files: { 'signature.png': first } });
+    const server = startLetters(['preview', 'knowsley', '--serve', '--port', '0'], dir);
+    try {
+      const [root] = await server.waitFor(/http:\/\/127\.0\.0\.1:\d+\//);
+      const page = await fetch(root);
+      const letterHtml = new URL('letter.html', page.url);
+      const signatureOf = async () => {
+        const html = await (await fetch(letterHtml)).text();
+        return byTag(readHtml(html).document, 'img').map((image) => attr(image, 'src'))[1];
+      };
+      expect(await signatureOf()).toBe(`data:image/png;base64,${first.toString('base64')}`);
+      const second = makePng(120, 40, [200, 0, 0]);
+      writeFileSync(join(dir, 'templates/2020/signature.png'), second);
+      await vi.waitFor(async () => expect(await signatureOf()).toBe(`data:image/png;base64,${second.toString('base64')}`), { timeout: 30_000, interval: 200 });
+    } finally {
+      expect(await server.interrupt()).toBe(130);
+    }
+  });
+});
