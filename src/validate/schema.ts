@@ -150,6 +150,17 @@ const typedAverages = z.partialRecord(z.enum(COUNCIL_TYPES), averages);
 export type TypeAverages = z.infer<typeof typedAverages>;
 export type CouncilType = (typeof COUNCIL_TYPES)[number];
 
+/**
+ * An image of the year's letters, a file in its template folder. `alt` is
+ * checked with the file (load/yearImages.ts), so that its absence is said
+ * in the words an image needs.
+ */
+const yearImage = z.strictObject({
+  image: text.describe('The file, in the year\'s template folder: an SVG, PNG or JPEG.'),
+  alt: text.optional().describe('What a screen reader says in the image\'s place.'),
+});
+export type YearImage = z.infer<typeof yearImage>;
+
 export const yearSchema = z.strictObject({
   /** The year's data declaration: which statistics format, which optional notes. */
   data: z.strictObject({
@@ -158,7 +169,12 @@ export const yearSchema = z.strictObject({
   }),
   letter_date: isoDate,
   period: z.strictObject({ start: isoDate, end: isoDate }),
-  signatory: z.strictObject({ name: text, roles: z.array(text).min(1) }),
+  signatory: z.strictObject({
+    name: text,
+    roles: z.array(text).min(1),
+    signature: yearImage.optional().describe('The signature drawn between "Yours sincerely," and the name (docs/images.md).'),
+  }),
+  letterhead: yearImage.optional().describe('The letterhead drawn at the top of the first page, in place of its words (docs/images.md).'),
   /** Typed by council type, or `from-data`: computed from the year's data files (src/compute/averages.ts). */
   averages: z.union([z.literal('from-data'), typedAverages]).default({}),
   /** Year-wide figures and words the template uses as {{facts.name}}. */

@@ -295,7 +295,7 @@ const catalogue: BadInput[] = [
     name: 'a year file with an unknown key',
     files: { [K]: knowsley },
     edits: { '2020/year.yaml': (text) => `${text}colour: blue\n` },
-    lines: [`${Y}:46:1  colour  unknown key \`colour\` (expected \`data\`, \`letter_date\`, \`period\`, \`signatory\`, \`averages\`, \`facts\`, \`import\`)`],
+    lines: [`${Y}:49:1  colour  unknown key \`colour\` (expected \`data\`, \`letter_date\`, \`period\`, \`signatory\`, \`letterhead\`, \`averages\`, \`facts\`, \`import\`)`],
   },
   {
     name: 'a year file with values of the wrong type',
@@ -328,7 +328,7 @@ const catalogue: BadInput[] = [
     name: 'an empty year file',
     files: { [K]: knowsley },
     edits: { '2020/year.yaml': () => '' },
-    lines: [`${Y}:1:1  file is empty (expected a map with keys data, letter_date, period, signatory, averages, facts, import)`],
+    lines: [`${Y}:1:1  file is empty (expected a map with keys data, letter_date, period, signatory, letterhead, averages, facts, import)`],
   },
   {
     name: 'a template with an unknown placeholder',
