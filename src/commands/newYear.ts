@@ -9,8 +9,7 @@ import { makeFoldersAtomic, pathExists } from '../output/atomicFolders.js';
 import { writeFileAtomic } from '../output/atomicWrite.js';
 import { loadProject } from '../project.js';
 import { authorityJsonSchema } from '../validate/jsonSchema.js';
-import { checkSchema } from '../validate/schemaProblems.js';
-import { yearSchema } from '../validate/schema.js';
+import { checkYearFile } from '../validate/yearFile.js';
 import type { InputOptions } from './options.js';
 import { reportProblems } from './report.js';
 
@@ -57,7 +56,7 @@ export async function newYearCommand(year: string, options: NewYearOptions): Pro
   const yaml = parseYamlBytes(yearFile, bytes);
   if (!yaml.document || yaml.problems.length > 0) throw new LettersError(`the year file ${yearFile} is not valid`, yaml.problems);
   const moved = moveYearFile(new TextDecoder().decode(bytes), yaml.document, from, year);
-  const checked = checkSchema(parseYamlBytes(join(templatesDir, YEAR_FILE), Buffer.from(moved)), yearSchema);
+  const checked = checkYearFile(parseYamlBytes(join(templatesDir, YEAR_FILE), Buffer.from(moved)));
   if (!checked.data) throw new LettersError(`the ${year} year file made from ${yearFile} is not valid`, checked.problems);
   const schemaText = `${JSON.stringify(authorityJsonSchema(year, checked.data.data), null, 2)}\n`;
   const letters = project.letters.filter((letter) => letter.year === from);

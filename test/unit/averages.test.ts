@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { averagesFromRecords, differsByMoreThanRounding, letterAverages } from '../../src/compute/averages.js';
+import { SHAPES } from '../../src/shapes/index.js';
 import type { AuthorityRecord } from '../../src/validate/schema.js';
 
 const recipient = { surname: 'Smith', role: 'Chief Executive' };
@@ -20,7 +21,7 @@ describe('averages pooled from the data', () => {
     outcomes('district', [8, 4, 0, 0, 0]),
     outcomes('combined-authority', [50, 50, 50, 50, 50]),
   ];
-  const [county, district, metropolitan, , london] = averagesFromRecords(records, 'outcomes');
+  const [county, district, metropolitan, , london] = averagesFromRecords(records, SHAPES.outcomes!);
 
   it('adds up the counts of each type: 9 of 17 upheld is 53%, 5 of 6 complied 83%, 3 of 9 remedied 33%', () => {
     expect(county).toEqual({
@@ -31,6 +32,8 @@ describe('averages pooled from the data', () => {
         upheld: { part: 9, whole: 17, authorities: 2, rate: 53 },
         compliance: { part: 5, whole: 6, authorities: 2, rate: 83 },
         remedies: { part: 3, whole: 9, authorities: 2, rate: 33 },
+        // No population given: nothing per 100,000 residents.
+        upheld_per_100000: { part: 0, whole: 0, authorities: 0, rate: null },
       },
     });
   });
@@ -43,11 +46,11 @@ describe('averages pooled from the data', () => {
   });
 
   it('leaves out bodies that are not councils', () => {
-    expect(averagesFromRecords(records, 'outcomes').map((f) => f.type)).toEqual(['county', 'district', 'metropolitan-borough', 'unitary', 'london-borough']);
+    expect(averagesFromRecords(records, SHAPES.outcomes!).map((f) => f.type)).toEqual(['county', 'district', 'metropolitan-borough', 'unitary', 'london-borough']);
   });
 
   it('gives letters a type only when all three rates exist', () => {
-    expect(letterAverages(averagesFromRecords(records, 'outcomes'))).toEqual({ county: { upheld: 53, compliance: 83, remedies: 33 } });
+    expect(letterAverages(averagesFromRecords(records, SHAPES.outcomes!), SHAPES.outcomes!)).toEqual({ county: { upheld: 53, compliance: 83, remedies: 33 } });
   });
 
   it('2018: the decisions table uphold rate, remedies before the Ombudsman of upheld, no compliance', () => {
@@ -60,7 +63,7 @@ describe('averages pooled from the data', () => {
         remedies: { by_ombudsman: 10, by_authority_before_ombudsman: 3 },
       },
     };
-    const rates = averagesFromRecords([sefton], 'tables')[2]!.rates;
+    const rates = averagesFromRecords([sefton], SHAPES.tables!)[2]!.rates;
     expect(rates.upheld).toEqual({ part: 12, whole: 21, authorities: 1, rate: 57 });
     expect(rates.remedies).toEqual({ part: 3, whole: 12, authorities: 1, rate: 25 });
     expect(rates.compliance).toEqual({ part: 0, whole: 0, authorities: 0, rate: null });
