@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { averagesFromRecords, differsByMoreThanRounding, type TypeFigures } from '../compute/averages.js';
-import { formatRate, PER_100000, type Scale } from '../compute/figures.js';
+import { formatRate, SCALES, type Scale } from '../compute/figures.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../errors.js';
 import { listYears, loadYear, YEAR_FILE } from '../load/yearTemplates.js';
 import { loadProject } from '../project.js';
@@ -18,7 +18,7 @@ interface Row {
   type: string;
   figure: string;
   /** How the figure is given: `percent` (75%) or `per-100000` (5.5). */
-  scale: 'percent' | 'per-100000';
+  scale: Scale['name'];
   computed: number | null;
   typed: number | null;
   authorities: number;
@@ -42,7 +42,7 @@ export async function averagesCommand(options: AveragesOptions): Promise<number>
   const shape = shapeOf(config.data);
   const figures = averagesFromRecords(project.letters.map((letter) => letter.record), shape);
   const typed = config.averages === 'from-data' ? {} : config.averages;
-  const rows = averageRows(figures, typed, shown(shape.pooled, figures, typed));
+  const rows = averageRows(figures, typed, figuresShown(shape.pooled, figures, typed));
   if (options.json) {
     process.stdout.write(`${JSON.stringify({ year, fromData: config.averages === 'from-data', types: figures.map((f) => ({ ...f, typed: typed[f.type] ?? null })), rows }, null, 2)}\n`);
   } else {
@@ -57,7 +57,7 @@ export async function averagesCommand(options: AveragesOptions): Promise<number>
  * one (per 100,000 residents) only where the year has it: some authority
  * gives a population, or year.yaml types it.
  */
-function shown(pooled: readonly PooledFigure[], figures: readonly TypeFigures[], typed: TypeAverages): PooledFigure[] {
+function figuresShown(pooled: readonly PooledFigure[], figures: readonly TypeFigures[], typed: TypeAverages): PooledFigure[] {
   return pooled.filter(
     (figure) => !figure.optional || figures.some((f) => f.rates[figure.name]!.authorities > 0) || Object.values(typed).some((average) => average?.[figure.name] !== undefined),
   );
@@ -68,18 +68,14 @@ export function averageRows(figures: readonly TypeFigures[], typed: TypeAverages
     pooled.map(({ name, scale }) => {
       const rate = rates[name]!;
       const given = typed[type]?.[name] ?? null;
-      return { type, figure: name, scale: scaleName(scale), computed: rate.rate, typed: given, authorities: rate.authorities, differs: given !== null && differsByMoreThanRounding(given, rate, scale) };
+      return { type, figure: name, scale: scale.name, computed: rate.rate, typed: given, authorities: rate.authorities, differs: given !== null && differsByMoreThanRounding(given, rate, scale) };
     }),
   );
 }
 
-function scaleName(scale: Scale): Row['scale'] {
-  return scale.decimals === 0 ? 'percent' : 'per-100000';
-}
-
 /** The plain table `letters averages` prints. */
 export function averagesTable(year: string, dataDir: string, source: string, figures: readonly TypeFigures[], rows: readonly Row[]): string {
-  const shown = (rate: number | null, scale: Row['scale']) => (rate === null ? '-' : scale === 'percent' ? `${rate}%` : formatRate(rate, PER_100000));
+  const shown = (rate: number | null, scale: Row['scale']) => (rate === null ? '-' : `${formatRate(rate, SCALES[scale])}${SCALES[scale].suffix}`);
   const width = Math.max(12, ...rows.map((row) => row.figure.length + 2));
   const lines = [
     `${year} averages pooled from ${dataDir} (${source})`,

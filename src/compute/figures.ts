@@ -10,13 +10,17 @@
  * per 100,000 residents are ×100,000 to one place, worked as tenths (×1,000,000).
  */
 export interface Scale {
+  name: 'percent' | 'per-100000';
   /** part ÷ whole × multiplier is the rate in its last decimal place's units (tenths for one place). */
   multiplier: number;
   decimals: number;
+  /** Written after the figure in a table: "75%", "5.5". */
+  suffix: string;
 }
 
-export const PERCENT: Scale = { multiplier: 100, decimals: 0 };
-export const PER_100000: Scale = { multiplier: 1_000_000, decimals: 1 };
+export const PERCENT: Scale = { name: 'percent', multiplier: 100, decimals: 0, suffix: '%' };
+export const PER_100000: Scale = { name: 'per-100000', multiplier: 1_000_000, decimals: 1, suffix: '' };
+export const SCALES: Readonly<Record<Scale['name'], Scale>> = { percent: PERCENT, 'per-100000': PER_100000 };
 
 /**
  * `part ÷ whole` on `scale`, rounded half up on its last decimal place, or

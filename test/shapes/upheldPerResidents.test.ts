@@ -122,19 +122,21 @@ describe('letters averages with populations', { timeout: 60_000 }, () => {
 describe('bad populations and statistics shapes', { timeout: 60_000 }, () => {
   const Y = 'templates/2024/year.yaml';
   it.each([
-    ['a negative population', { '2024/unitary-a.yaml': council('Unitary A', 'unitary', [40, 22], -5) }, '', ['data/2024/unitary-a.yaml:5:15  authority.population  must be 0 or more, got -5']],
-    ['a population in words', { '2024/unitary-a.yaml': council('Unitary A', 'unitary', [40, 22], 'lots') }, '', ['data/2024/unitary-a.yaml:5:15  authority.population  expected a whole number, got "lots"']],
-    ['a population with a fraction', { '2024/unitary-a.yaml': council('Unitary A', 'unitary', [40, 22], 1.5) }, '', ['data/2024/unitary-a.yaml:5:15  authority.population  expected a whole number, got the fraction 1.5']],
-    [
-      'a typed average per 100,000 with two decimal places',
-      DATA,
-      'averages:\n  unitary: { upheld: 50, compliance: 100, remedies: 18, upheld_per_100000: 4.65 }',
-      [`${Y}:17:76  averages.unitary.upheld_per_100000  must have at most one decimal place, e.g. 4.6`],
-    ],
-  ])('%s', (_name, data, averages, lines) => {
-    const result = runCli(['validate', '--year', '2024'], project(averages || TYPED, data));
+    ['a negative population', { '2024/unitary-a.yaml': council('Unitary A', 'unitary', [40, 22], -5) }, ['data/2024/unitary-a.yaml:5:15  authority.population  must be 0 or more, got -5']],
+    ['a population in words', { '2024/unitary-a.yaml': council('Unitary A', 'unitary', [40, 22], 'lots') }, ['data/2024/unitary-a.yaml:5:15  authority.population  expected a whole number, got "lots"']],
+    ['a population with a fraction', { '2024/unitary-a.yaml': council('Unitary A', 'unitary', [40, 22], 1.5) }, ['data/2024/unitary-a.yaml:5:15  authority.population  expected a whole number, got the fraction 1.5']],
+  ])('%s', (_name, data, lines) => {
+    const result = runCli(['validate', '--year', '2024'], project(TYPED, data));
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(`${lines.join('\n')}\n1 problem in 1 file\n`);
+  });
+
+  it('a typed average per 100,000 with two decimal places', () => {
+    const dir = project('averages:\n  unitary: { upheld: 50, compliance: 100, remedies: 18, upheld_per_100000: 4.65 }');
+    const line = readFileSync(join(dir, Y), 'utf8').split('\n').findIndex((text) => text.includes('4.65')) + 1;
+    const result = runCli(['validate', '--year', '2024'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`${Y}:${line}:76  averages.unitary.upheld_per_100000  must have at most one decimal place, e.g. 4.6\n1 problem in 1 file\n`);
   });
 
   it('a year.yaml naming no statistics shape is a problem at its line and column, listing the shapes', () => {
