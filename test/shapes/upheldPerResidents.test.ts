@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempProject, words } from '../helpers.js';
+import { readPdf } from '../pdf/readPdf.js';
 
 /** A 2024 council's data file: [investigations, upheld], and its population when given. */
 function council(name: string, type: string, [investigations, upheld]: [number, number], population?: number | string): string {
@@ -64,6 +65,17 @@ describe('upheld decisions per 100,000 residents in a 2024 council letter', { ti
         '5.5 upheld decisions per 100,000 residents. The average for comparable authorities is 4.0. ' +
         'Statistics are based on a total of 40 detailed investigations for the period between 1 April 2023 to 31 March 2024 Compliance with Ombudsman recommendations',
     );
+  });
+
+  it('the PDF and HTML letters say it too', async () => {
+    const dir = project(TYPED);
+    const result = runCli(['build', '--year', '2024', '--authority', 'unitary-a', '--format', 'pdf,html', '--out', 'out'], dir);
+    expect(result.code).toBe(0);
+    const sentence = '5.5 upheld decisions per 100,000 residents. The average for comparable authorities is 4.0.';
+    const pdf = await readPdf(readFileSync(join(dir, 'out/2024/unitary-a.pdf')));
+    expect(words(pdf.pages.join(' '))).toContain(sentence);
+    const html = readFileSync(join(dir, 'out/2024/unitary-a.html'), 'utf8');
+    expect(words(html.replace(/<[^>]+>/g, ''))).toContain(sentence);
   });
 
   it('with averages: from-data, beside the average pooled from the authorities with a population', () => {
