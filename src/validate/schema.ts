@@ -4,9 +4,11 @@ import { AUTHORITY_TYPES, COUNCIL_TYPES, count, text, type CouncilType } from '.
 
 /**
  * The shapes of the data files and of a year's `year.yaml`. A year declares
- * which parts its letters use (`data:` in year.yaml); `authoritySchema`
- * assembles the schema for that year from these parts, so a key the year
- * does not use is an error, not a silently dropped sentence.
+ * which parts its letters use (`data:` in year.yaml): its statistics shape
+ * (src/shapes/, which gives the `statistics` part, its own authority fields
+ * and its typed averages) and its notes; `authoritySchema` assembles the
+ * schema for that year from these parts, so a key the year does not use is
+ * an error, not a silently dropped sentence.
  */
 
 export { AUTHORITY_TYPES, COUNCIL_TYPES, type AuthorityType, type CouncilType } from './values.js';
