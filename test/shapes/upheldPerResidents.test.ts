@@ -113,6 +113,29 @@ describe('upheld decisions per 100,000 residents in a 2024 council letter', { ti
   });
 });
 
+describe('letters new-year with populations', { timeout: 60_000 }, () => {
+  it("leaves last year's population out of the new year's data files, as its statistics", () => {
+    const dir = project(TYPED, { '2024/unitary-a.yaml': DATA['2024/unitary-a.yaml'] });
+    const result = runCli(['new-year', '2025', '--from', '2024'], dir);
+    expect(result.code).toBe(0);
+    expect(readFileSync(join(dir, 'data/2025/unitary-a.yaml'), 'utf8')).toBe(
+      [
+        '# yaml-language-server: $schema=../../schema/2025.json',
+        'authority:',
+        '  name: Unitary A',
+        '  type: unitary',
+        'recipient:',
+        '  title: Ms',
+        '  surname: Smith',
+        '  role: Chief Executive',
+        '# The 2025 figures: fill them in, or remove `statistics` if the letter has no statistics page.',
+        'statistics: {}',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
 describe('letters averages with populations', { timeout: 60_000 }, () => {
   it('shows the pooled figure per 100,000 beside the typed one', () => {
     const result = runCli(['averages', '--year', '2024'], project(TYPED));
