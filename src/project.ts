@@ -6,6 +6,7 @@ import { locate, readYamlFile, type YamlFile } from './load/yamlFile.js';
 import type { LetterDocument } from './document/types.js';
 import { renderLetter } from './render.js';
 import { averagesFromRecords, letterAverages } from './compute/averages.js';
+import { shapeOf } from './shapes/index.js';
 import type { AuthorityRecord } from './validate/schema.js';
 import { validateAuthority } from './validate/validateAuthority.js';
 
@@ -129,7 +130,8 @@ export function checkLetter(file: DataFile, yaml: YamlFile, year: Year): { lette
  */
 function averagesFromData(files: DataFile[], year: Year) {
   const records = files.flatMap((file) => validateAuthority(readYamlFile(file.file), year.config).record ?? []);
-  return letterAverages(averagesFromRecords(records, year.config.data.statistics));
+  const shape = shapeOf(year.config.data);
+  return letterAverages(averagesFromRecords(records, shape), shape);
 }
 
 /** A template mistake fails every letter of its year the same way: report it once. */

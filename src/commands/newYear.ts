@@ -9,8 +9,8 @@ import { makeFoldersAtomic, pathExists } from '../output/atomicFolders.js';
 import { writeFileAtomic } from '../output/atomicWrite.js';
 import { loadProject } from '../project.js';
 import { authorityJsonSchema } from '../validate/jsonSchema.js';
-import { checkSchema } from '../validate/schemaProblems.js';
-import { yearSchema } from '../validate/schema.js';
+import { shapeOf } from '../shapes/index.js';
+import { checkYearFile } from '../validate/yearFile.js';
 import type { InputOptions } from './options.js';
 import { reportProblems } from './report.js';
 
@@ -57,15 +57,17 @@ export async function newYearCommand(year: string, options: NewYearOptions): Pro
   const yaml = parseYamlBytes(yearFile, bytes);
   if (!yaml.document || yaml.problems.length > 0) throw new LettersError(`the year file ${yearFile} is not valid`, yaml.problems);
   const moved = moveYearFile(new TextDecoder().decode(bytes), yaml.document, from, year);
-  const checked = checkSchema(parseYamlBytes(join(templatesDir, YEAR_FILE), Buffer.from(moved)), yearSchema);
+  const checked = checkYearFile(parseYamlBytes(join(templatesDir, YEAR_FILE), Buffer.from(moved)));
   if (!checked.data) throw new LettersError(`the ${year} year file made from ${yearFile} is not valid`, checked.problems);
   const schemaText = `${JSON.stringify(authorityJsonSchema(year, checked.data.data), null, 2)}\n`;
   const letters = project.letters.filter((letter) => letter.year === from);
+  // A shape's own authority fields (the population) are the year's figures, to fill in like its statistics.
+  const figures = Object.keys(shapeOf(checked.data.data).authorityFields);
 
   await makeFoldersAtomic([templatesDir, dataDir], async (temporary) => {
     await cp(join(options.templates, from), temporary.get(templatesDir)!, { recursive: true, errorOnExist: true, force: false });
     await writeFile(join(temporary.get(templatesDir)!, YEAR_FILE), moved);
-    for (const letter of letters) await writeFile(join(temporary.get(dataDir)!, `${letter.slug}.yaml`), carriedOverDataFile(letter.record, year), { flag: 'wx' });
+    for (const letter of letters) await writeFile(join(temporary.get(dataDir)!, `${letter.slug}.yaml`), carriedOverDataFile(letter.record, year, figures), { flag: 'wx' });
   });
   try {
     await writeFileAtomic(schemaFile, schemaText);
