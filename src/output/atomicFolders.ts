@@ -1,5 +1,6 @@
 import { lstat, mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { syncFolder } from './atomicWrite.js';
 
 /**
  * Makes new folders so that none is ever seen half-made: each is filled
@@ -19,6 +20,7 @@ export async function makeFoldersAtomic(targets: string[], fill: (temporary: Map
       if (await pathExists(target)) throw new Error(`${target} appeared while it was being made`);
       await rename(folder, target);
       placed.push(target);
+      await syncFolder(dirname(target));
     }
   } catch (error) {
     for (const folder of [...temporary.values(), ...placed]) await rm(folder, { recursive: true, force: true });
