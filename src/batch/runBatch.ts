@@ -9,6 +9,7 @@ import { isUpToDate } from './freshness.js';
 import { makeDirectory } from './makeDirectory.js';
 import { hashFiles, letterInputHash } from './inputHash.js';
 import { MANIFEST_FILE, readManifest, writeManifest, type ManifestEntry } from './manifest.js';
+import { stopPoint } from '../output/faultPoints.js';
 import { fileError } from '../output/ioError.js';
 import { lockYear, type YearLock } from '../output/yearLock.js';
 import { yearDir } from './outputPath.js';
@@ -62,6 +63,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const locks: YearLock[] = [];
   try {
     for (const year of years) locks.push(await lockYear('output', yearDir(outDir, year)));
+    await stopPoint('building');
     return await makeLetters(options, years);
   } finally {
     for (const lock of locks) await lock.release();
