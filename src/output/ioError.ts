@@ -12,6 +12,7 @@ const MEANINGS: Record<string, string> = {
   ENOENT: 'no such file or folder',
   ENOTDIR: 'a part of the path is a file, not a folder',
   EISDIR: 'it is a folder',
+  EEXIST: 'a file is in the way of a folder on its path',
 };
 
 /**
