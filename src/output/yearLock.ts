@@ -3,6 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { LettersError } from '../errors.js';
 import { isRunning } from '../batch/temporaryFiles.js';
+import { fileError, withConsequence } from './ioError.js';
 
 /**
  * A year's data folder (`data/2020`: import, new-year) or output folder
@@ -24,7 +25,9 @@ const STALE_MS = 30_000;
 
 export async function lockYear(kind: LockKind, dir: string): Promise<YearLock> {
   const lockPath = join(dirname(dir), `.${basename(dir)}.lock`);
-  await mkdir(dirname(dir), { recursive: true });
+  await mkdir(dirname(dir), { recursive: true }).catch((error) => {
+    throw withConsequence(fileError(error, 'make the folder of', dir), 'nothing changed');
+  });
   for (let attempt = 0; ; attempt += 1) {
     try {
       const release = await lockfile.lock(dir, { lockfilePath: lockPath, realpath: false, stale: STALE_MS, retries: 0, onCompromised: () => {} });
@@ -37,7 +40,7 @@ export async function lockYear(kind: LockKind, dir: string): Promise<YearLock> {
         },
       };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw withConsequence(fileError(error, 'lock', dir), 'nothing changed');
       const owner = await readFile(join(lockPath, OWNER_FILE), 'utf8').catch(() => '');
       const [pid = '', ...command] = owner.trim().split(' ');
       // No owner yet: it is being written this moment, or its process was killed before it could be.
