@@ -1,7 +1,7 @@
 import type { Problem } from './errors.js';
 import { LettersError, formatProblem } from './errors.js';
 import { findDataFiles, type DataFile, type FoundDataFiles } from './load/dataFiles.js';
-import { listYears, loadYear, type Year } from './load/yearTemplates.js';
+import { noTemplateMessage, yearsWithTemplates, loadYear, type Year } from './load/yearTemplates.js';
 import { locate, readYamlFile, type YamlFile } from './load/yamlFile.js';
 import type { LetterDocument } from './document/types.js';
 import { renderLetter } from './render.js';
@@ -59,10 +59,7 @@ export interface ProjectOptions {
  * the others.
  */
 export async function loadProject(options: ProjectOptions): Promise<Project> {
-  const available = await listYears(options.templatesDir);
-  if (options.year !== undefined && !available.includes(options.year)) {
-    throw new LettersError(`no template for year ${options.year} (years with templates: ${available.join(', ')})`);
-  }
+  const available = await yearsWithTemplates(options.templatesDir, options.year);
   const found = options.found ?? (await findDataFiles(options.dataDir));
   const problems: Problem[] = [...found.problems];
   const wanted = found.files.filter((file) => (options.year === undefined || file.year === options.year) && (options.only?.(file) ?? true));
@@ -87,7 +84,7 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
     const year = years.get(file.year);
     if (!year) {
       if (!available.includes(file.year)) {
-        problems.push({ severity: 'error', file: file.file, line: 1, column: 1, message: `no template for year ${file.year} (years with templates: ${available.join(', ')})` });
+        problems.push({ severity: 'error', file: file.file, line: 1, column: 1, message: noTemplateMessage(file.year, available) });
       }
       continue;
     }

@@ -28,6 +28,18 @@ export const YEAR_FILE = 'year.yaml';
 const SHARED_PARTIALS = 'partials';
 
 /** Years that have a template folder (four digits and a year.yaml), in order. */
+/** "no template for year 2019 (years with templates: 2018, 2020; `letters new-year 2019` starts it)": the one wording, wherever a year is missing. */
+export function noTemplateMessage(year: string, available: string[]): string {
+  return `no template for year ${year} (years with templates: ${available.join(', ') || 'none'}; \`letters new-year ${year}\` starts it)`;
+}
+
+/** The years with templates, after checking that `year` (when given) is one of them. */
+export async function yearsWithTemplates(templatesDir: string, year?: string): Promise<string[]> {
+  const available = await listYears(templatesDir);
+  if (year !== undefined && !available.includes(year)) throw new LettersError(noTemplateMessage(year, available));
+  return available;
+}
+
 export async function listYears(templatesDir: string): Promise<string[]> {
   const entries = await readdir(templatesDir, { withFileTypes: true }).catch(() => {
     throw new UsageError(`templates folder not found: ${templatesDir} (give the folder of year templates with --templates)`);
