@@ -1,6 +1,6 @@
 import type { Problem } from '../errors.js';
 import { COUNCIL_TYPES, type AuthorityRecord, type CouncilType, type Outcomes, type Tables, type TypeAverages, type YearConfig } from '../validate/schema.js';
-import { indefiniteArticle, longDate, numberWord, percent, shortDate, total, upholdRate2018 } from './figures.js';
+import { addressedAs, indefiniteArticle, longDate, numberWord, percent, shortDate, total, upholdRate2018 } from './figures.js';
 
 /**
  * Everything a year's template may refer to for one letter. Every key is
@@ -66,7 +66,6 @@ export function buildLetterModel(record: AuthorityRecord, year: YearConfig, file
   } else {
     statistics = tableFigures(record.statistics as Tables);
   }
-  const { title, forename, surname, role } = record.recipient;
   const training = record.training ?? null;
   const delay = record.delay ?? null;
   return {
@@ -81,7 +80,7 @@ export function buildLetterModel(record: AuthorityRecord, year: YearConfig, file
       },
       facts: year.facts,
       authority: { name: record.authority.name, type: record.authority.type, is_council: isCouncil, shared_with: record.authority.shared_with ?? null },
-      recipient: { name: [title, forename, surname].filter(Boolean).join(' '), role },
+      recipient: { name: addressedAs(record.recipient), role: record.recipient.role },
       training: training && {
         courses: training.courses,
         kind: training.kind,
