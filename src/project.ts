@@ -1,13 +1,15 @@
 import type { Problem } from './errors.js';
 import { LettersError, formatProblem } from './errors.js';
 import { findDataFiles, type DataFile, type FoundDataFiles } from './load/dataFiles.js';
-import { listYears, loadYear, type Year } from './load/yearTemplates.js';
+import { join } from 'node:path';
+import { listYears, loadYear, YEAR_FILE, type Year } from './load/yearTemplates.js';
 import { locate, readYamlFile, type YamlFile } from './load/yamlFile.js';
 import type { LetterDocument } from './document/types.js';
 import { renderLetter } from './render.js';
 import { averagesFromRecords, letterAverages } from './compute/averages.js';
 import type { AuthorityRecord } from './validate/schema.js';
 import { validateAuthority } from './validate/validateAuthority.js';
+import { reviewProblems } from './validate/yearFile.js';
 
 /**
  * A data file that passed validation and rendered without error. The
@@ -74,6 +76,7 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
       // Every file of the year counts, even when only some letters are wanted (preview reads one).
       if (loaded.config.averages === 'from-data') loaded.averages = averagesFromData(found.files.filter((file) => file.year === year), loaded);
       years.set(year, loaded);
+      problems.push(...reviewProblems(join(loaded.dir, YEAR_FILE)));
     } catch (error) {
       if (!(error instanceof LettersError)) throw error;
       problems.push(...(error.problems.length > 0 ? error.problems : [{ severity: 'error' as const, message: error.message }]));

@@ -23,6 +23,8 @@ export interface BatchOptions {
   templatesDir: string;
   outDir: string;
   formats: FormatName[];
+  /** Drafts of a year still marked for review (`build --draft`): marked, recorded as drafts in the manifest. */
+  draft?: boolean;
   /** Remake every letter, even when its inputs are unchanged. */
   force: boolean;
   pool: LetterPool;
@@ -73,7 +75,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const result: BatchResult = { written: 0, skipped: 0, failed: 0, notStarted: 0, failures: [], warnings: [] };
   const pending: { letter: Letter; inputs: string }[] = [];
   await forEachLimited(letters, 16, async (letter) => {
-    const inputs = letterInputHash({ tool: VERSION, year: yearHashes.get(letter.year)!, writers, data: letter.sha256 });
+    const inputs = letterInputHash({ tool: VERSION, year: yearHashes.get(letter.year)!, writers, data: letter.sha256, draft: options.draft === true });
     const entry = manifests.get(letter.year)!.get(letter.slug);
     const wanted = formats.map((format) => `${letter.slug}.${WRITERS[format].extension}`);
     if (!options.force && (await isUpToDate(entry, inputs, wanted, yearDir(outDir, letter.year)))) {
@@ -97,10 +99,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       options.inFlight,
       async ({ letter, inputs }) => {
         try {
-          const made = await options.pool.run({ letter, formats, outDir, templatesDir: options.templatesDir, averages: options.years.get(letter.year)!.averages });
+          const made = await options.pool.run({ letter, formats, outDir, templatesDir: options.templatesDir, averages: options.years.get(letter.year)!.averages, draft: options.draft === true });
           if (made.ok) {
             const manifest = manifests.get(letter.year)!;
-            manifest.set(letter.slug, { inputs, files: keptFiles(manifest.get(letter.slug), inputs, made.files), warnings: letter.warnings });
+            manifest.set(letter.slug, { inputs, files: keptFiles(manifest.get(letter.slug), inputs, made.files), warnings: letter.warnings, ...(options.draft ? { draft: true as const } : {}) });
             saver.changed(letter.year);
             result.written += 1;
             result.warnings.push(...letter.warnings);

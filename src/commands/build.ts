@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { resolve, sep } from 'node:path';
-import { EXIT_FAILURE, EXIT_OK, UsageError, formatProblem, type Problem } from '../errors.js';
+import { EXIT_FAILURE, EXIT_OK, UsageError, blockingProblems, formatProblem, reviewWarnings, type Problem } from '../errors.js';
 import { watchInterrupts } from '../batch/interrupts.js';
 import { startPool, type LetterPool } from '../batch/pool.js';
 import { checkInThread } from '../batch/checkInThread.js';
@@ -27,6 +27,8 @@ export interface BuildOptions extends InputOptions {
   force?: boolean;
   quiet?: boolean;
   json?: boolean;
+  /** Build a year still marked for review, the letters marked as drafts. */
+  draft?: boolean;
 }
 
 /**
@@ -57,8 +59,9 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
     // modules it needs are never loaded into this one (checkInThread.ts).
     const { project, pool } = workers ? { project: await checkInThread(check), pool: workers } : await checkHere(check, texts);
     const letters = options.authority === undefined ? project.letters : [findLetter(project.letters, options.authority)];
-    if (project.problems.length > 0) {
-      reportProblems(project.problems);
+    const blocking = blockingProblems(project.problems, options.draft === true);
+    if (blocking.length > 0) {
+      reportProblems(blocking);
       if (!options.keepGoing) {
         process.stderr.write('nothing written (use --keep-going to write the valid letters)\n');
         return EXIT_FAILURE;
@@ -77,6 +80,7 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
         outDir: options.out,
         formats,
         force: options.force === true,
+        draft: options.draft === true,
         pool,
         // Enough to keep every thread busy; in this thread, enough that files are written while the next letters are made.
         inFlight: threaded ? threads * 2 : 8,
@@ -86,7 +90,7 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
     } finally {
       interrupts.dispose();
     }
-    if (!options.quiet) reportWarnings(result.warnings);
+    if (!options.quiet) reportWarnings([...(options.draft ? reviewWarnings(project.problems) : []), ...result.warnings]);
     for (const failure of result.failures) process.stderr.write(`${formatProblem(failure)}\n`);
     const invalid = invalidDataFiles(project.problems, options.data);
     const summary: BuildSummary = {
@@ -101,7 +105,7 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
       stopped: interrupts.signal.aborted,
       out: options.out,
       formats,
-      errors: [...project.problems.filter((p) => p.severity === 'error'), ...result.failures],
+      errors: [...blocking.filter((p) => p.severity === 'error'), ...result.failures],
     };
     if (options.json) process.stdout.write(summaryJson(summary));
     else if (!options.quiet) process.stdout.write(`${summaryLine(summary)}\n`);

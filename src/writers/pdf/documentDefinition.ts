@@ -1,6 +1,7 @@
 import type { Content, Node, TableCell as PdfTableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { LIST_BULLET, type Block, type Inline, type LetterDocument, type Section, type TableCell } from '../../document/types.js';
-import { inlineRuns, stripInvisible } from './inlines.js';
+import { DRAFT_MARK } from '../../document/draft.js';
+import { inlineRuns, stripInvisible, type Run } from './inlines.js';
 import { ARTIFACT, element, type StructureElement } from './structure.js';
 import { BULLET_WIDTH, blockLooks, COLUMN_GAP, defaultStyle, look, PAGE_MARGINS, SIGNATURE_SPACE, TABLE_HEADER_FILL, tableLayout, WIDE_TABLE_COLUMNS } from './styles.js';
 
@@ -43,7 +44,14 @@ export function documentDefinition(document: LetterDocument): TDocumentDefinitio
     defaultStyle: structuredClone(defaultStyle),
     content: document.sections.filter((section) => section.blocks.length > 0).map((section, index) => sectionContent(section, index, root)),
     pageBreakBefore: keepHeadingWithNext,
+    ...(meta.draft ? { header: draftMark } : {}),
   };
+}
+
+/** A draft's mark at the top of every page, in text: an artifact, so it is not read as part of the letter. */
+function draftMark(): Content {
+  const runs: Run[] = [{ text: DRAFT_MARK, structure: ARTIFACT, bold: true, color: '#942514' }];
+  return { text: runs, alignment: 'right', margin: [0, 20, PAGE_MARGINS[2], 0] };
 }
 
 function sectionContent(section: Section, index: number, root: StructureElement): Content {
