@@ -26,7 +26,7 @@ export function reviewProblems(file: string): Problem[] {
     const found = /#\s*REVIEW:\s*(.*)$/.exec(line);
     if (!found) return;
     const what = found[1]!.trim();
-    problems.push({ severity: 'error', kind: 'review', file, line: index + 1, column: found.index + 1, message: `marked for review: ${what} (remove the comment once checked)` });
+    problems.push({ severity: 'error', kind: 'review', file, line: index + 1, column: found.index + 1, message: `marked for review: ${what}` });
   });
   return problems;
 }

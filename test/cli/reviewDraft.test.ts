@@ -12,11 +12,11 @@ vi.setConfig({ testTimeout: 120_000 });
  * last year's figures: each is a problem until removed, so no final letter
  * is made from last year's words; `--draft` builds marked drafts.
  */
-const averagesNote = "these averages are 2024's, copied by `letters new-year`. Type 2025's (`letters averages --year 2025` computes them from the data), or write `averages: from-data`.";
+const averagesNote = "these averages are 2024's, copied by `letters new-year`. Type 2025's (`letters averages --year 2025` computes them from the data), or write `averages: from-data`; then remove this comment.";
 const factsNote = "these facts are 2024's, copied by `letters new-year`. Check each for 2025, then remove this comment.";
 const reviewLines = [
-  `templates/2025/year.yaml:13:1  marked for review: ${averagesNote} (remove the comment once checked)`,
-  `templates/2025/year.yaml:17:1  marked for review: ${factsNote} (remove the comment once checked)`,
+  `templates/2025/year.yaml:13:1  marked for review: ${averagesNote}`,
+  `templates/2025/year.yaml:17:1  marked for review: ${factsNote}`,
 ];
 const ANYTOWN = 'authority: { name: Anytown Council, type: district }\nrecipient: { title: Ms, surname: Shah, role: Chief Executive }\nstatistics: { investigations: 10, upheld: 5, satisfactory_remedies: 1, compliance: { outcomes: 2, complied: 2 } }\n';
 const NO_AVERAGES = 'data/2025/anytown-council.yaml:1:43  authority.type  warning: the year has no averages for district: the "compares to an average" lines are left out';
