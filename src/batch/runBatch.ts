@@ -10,6 +10,7 @@ import { makeDirectory } from './makeDirectory.js';
 import { hashFiles, letterInputHash } from './inputHash.js';
 import { readManifest, writeManifest, type ManifestEntry } from './manifest.js';
 import { yearDir } from './outputPath.js';
+import { removeGone } from './removeGone.js';
 import type { LetterPool } from './pool.js';
 import type { Progress } from './progress.js';
 import { removeAbandonedTemporaryFiles } from './temporaryFiles.js';
@@ -25,6 +26,11 @@ export interface BatchOptions {
   formats: FormatName[];
   /** Drafts of a year still marked for review (`build --draft`): marked, recorded as drafts in the manifest. */
   draft?: boolean;
+  /**
+   * For a whole year's build: each such year's data files (by slug, valid or
+   * not). Letters of the year whose data file is not among them are removed.
+   */
+  present?: Map<string, Set<string>>;
   /** Remake every letter, even when its inputs are unchanged. */
   force: boolean;
   pool: LetterPool;
@@ -41,6 +47,8 @@ export interface BatchResult {
   failed: number;
   notStarted: number;
   failures: Problem[];
+  /** Letters removed because their data file is gone, as `<year>/<slug>`. */
+  removed: string[];
   /** Of every letter of the run, made now or skipped (from its manifest entry). */
   warnings: Problem[];
 }
@@ -58,7 +66,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const { letters, formats, outDir } = options;
   const manifests = new Map<string, Map<string, ManifestEntry>>();
   const yearHashes = new Map<string, string>();
-  const years = new Set(letters.map((letter) => letter.year));
+  const years = new Set([...letters.map((letter) => letter.year), ...(options.present?.keys() ?? [])]);
   for (const year of years) await refuseLink(yearDir(outDir, year), outDir);
   for (const year of years) {
     const dir = yearDir(outDir, year);
@@ -72,7 +80,13 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   }
   const writers = await hashFiles(await writerInputFiles());
 
-  const result: BatchResult = { written: 0, skipped: 0, failed: 0, notStarted: 0, failures: [], warnings: [] };
+  const result: BatchResult = { written: 0, skipped: 0, failed: 0, notStarted: 0, failures: [], warnings: [], removed: [] };
+  for (const [year, slugs] of options.present ?? []) {
+    const removed = await removeGone(yearDir(outDir, year), manifests.get(year)!, slugs);
+    if (removed.length === 0) continue;
+    result.removed.push(...removed.map((slug) => `${year}/${slug}`));
+    await writeManifest(yearDir(outDir, year), VERSION, year, manifests.get(year)!);
+  }
   const pending: { letter: Letter; inputs: string }[] = [];
   await forEachLimited(letters, 16, async (letter) => {
     const inputs = letterInputHash({ tool: VERSION, year: yearHashes.get(letter.year)!, writers, data: letter.sha256, draft: options.draft === true });

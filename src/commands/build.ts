@@ -8,7 +8,7 @@ import { KeptTexts } from '../batch/keptTexts.js';
 import { createProgress, progressStyle } from '../batch/progress.js';
 import { runBatch } from '../batch/runBatch.js';
 import { summaryJson, summaryLine, type BuildSummary } from '../batch/summary.js';
-import { findDataFiles } from '../load/dataFiles.js';
+import { findDataFiles, type DataFile } from '../load/dataFiles.js';
 import type { CheckedProject, ProjectOptions } from '../project.js';
 import { checkOutDir } from '../output/checkOutDir.js';
 import { FORMAT_NAMES, type FormatName } from '../writers/index.js';
@@ -29,6 +29,8 @@ export interface BuildOptions extends InputOptions {
   json?: boolean;
   /** Build a year still marked for review, the letters marked as drafts. */
   draft?: boolean;
+  /** Keep the letters whose data file is gone (a whole year's build removes them). */
+  keepRemoved?: boolean;
 }
 
 /**
@@ -81,6 +83,8 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
         formats,
         force: options.force === true,
         draft: options.draft === true,
+        // Only a whole year's build knows which letters the year has: one narrowed to an authority removes nothing.
+        present: options.authority === undefined && !options.keepRemoved ? presentSlugs(dataFiles, project.years.keys()) : undefined,
         pool,
         // Enough to keep every thread busy; in this thread, enough that files are written while the next letters are made.
         inFlight: threaded ? threads * 2 : 8,
@@ -105,8 +109,10 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
       stopped: interrupts.signal.aborted,
       out: options.out,
       formats,
+      removed: result.removed,
       errors: [...blocking.filter((p) => p.severity === 'error'), ...result.failures],
     };
+    if (!options.json && !options.quiet) for (const letter of result.removed) process.stdout.write(`removed ${letter}: its data file is gone\n`);
     if (options.json) process.stdout.write(summaryJson(summary));
     else if (!options.quiet) process.stdout.write(`${summaryLine(summary)}\n`);
     if (interrupts.exitCode !== undefined) return interrupts.exitCode;
@@ -130,6 +136,13 @@ export function parseFormats(format: string): FormatName[] {
   const unknown = wanted.find((name) => !(FORMAT_NAMES as string[]).includes(name));
   if (unknown !== undefined) throw new UsageError(`--format must be one of: ${[...FORMAT_NAMES, 'all'].join(', ')}, or several joined by commas (got "${format}")`);
   return FORMAT_NAMES.filter((name) => wanted.includes(name));
+}
+
+/** Each built year's data files by slug, valid or not: a letter whose file is there is never removed. */
+function presentSlugs(files: DataFile[], years: Iterable<string>): Map<string, Set<string>> {
+  const present = new Map<string, Set<string>>();
+  for (const year of years) present.set(year, new Set(files.filter((file) => file.year === year).map((file) => file.slug)));
+  return present;
 }
 
 /** Data files with an error, counted once each (only --keep-going gets this far with any). */
