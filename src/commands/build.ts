@@ -94,7 +94,9 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
     } finally {
       interrupts.dispose();
     }
-    if (!options.quiet) reportWarnings([...(options.draft ? reviewWarnings(project.problems) : []), ...result.warnings]);
+    // A draft build shows the review marks it accepted among the warnings, and counts them.
+    const warnings = [...(options.draft ? reviewWarnings(project.problems) : []), ...result.warnings];
+    if (!options.quiet) reportWarnings(warnings);
     for (const failure of result.failures) process.stderr.write(`${formatProblem(failure)}\n`);
     const invalid = invalidDataFiles(project.problems, options.data);
     const summary: BuildSummary = {
@@ -104,7 +106,7 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
       failed: result.failed,
       invalid,
       notStarted: result.notStarted,
-      warnings: result.warnings.length,
+      warnings: warnings.length,
       seconds: Math.round(performance.now() - started) / 1000,
       stopped: interrupts.signal.aborted,
       out: options.out,
