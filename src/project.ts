@@ -1,7 +1,8 @@
 import type { Problem } from './errors.js';
 import { LettersError, formatProblem } from './errors.js';
 import { findDataFiles, type DataFile, type FoundDataFiles } from './load/dataFiles.js';
-import { noTemplateMessage, yearsWithTemplates, loadYear, type Year } from './load/yearTemplates.js';
+import { noTemplateMessage, yearsWithTemplates, loadYear, YEAR_FILE, type Year } from './load/yearTemplates.js';
+import { join } from 'node:path';
 import { locate, readYamlFile, type YamlFile } from './load/yamlFile.js';
 import type { LetterDocument } from './document/types.js';
 import { renderLetter } from './render.js';
@@ -9,6 +10,7 @@ import { averagesFromRecords, letterAverages } from './compute/averages.js';
 import { shapeOf } from './shapes/index.js';
 import type { AuthorityRecord } from './validate/schema.js';
 import { validateAuthority } from './validate/validateAuthority.js';
+import { reviewProblems } from './validate/yearFile.js';
 
 /**
  * A data file that passed validation and rendered without error. The
@@ -72,6 +74,7 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
       // Every file of the year counts, even when only some letters are wanted (preview reads one).
       if (loaded.config.averages === 'from-data') loaded.averages = averagesFromData(found.files.filter((file) => file.year === year), loaded);
       years.set(year, loaded);
+      problems.push(...reviewProblems(join(loaded.dir, YEAR_FILE)));
     } catch (error) {
       if (!(error instanceof LettersError)) throw error;
       problems.push(...(error.problems.length > 0 ? error.problems : [{ severity: 'error' as const, message: error.message }]));

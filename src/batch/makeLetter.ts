@@ -4,6 +4,7 @@ import type { Year } from '../load/yearTemplates.js';
 import { writeFileAtomic } from '../output/atomicWrite.js';
 import { withConsequence } from '../output/ioError.js';
 import type { Letter } from '../project.js';
+import { markDraft } from '../document/draft.js';
 import { renderLetter } from '../render.js';
 import { WRITERS, type FormatName } from '../writers/index.js';
 import { hashBytes } from './inputHash.js';
@@ -16,10 +17,11 @@ import type { LetterResult, LetterTask, WrittenFile } from './task.js';
  * each file atomically. The same in a worker thread and in the main thread.
  */
 export async function makeLetter(task: LetterTask, year: Year): Promise<LetterResult> {
-  const { letter, formats, outDir, text } = task;
+  const { letter, formats, outDir, text, draft } = task;
   try {
     const kept = (format: FormatName) => (format === 'text' ? text : undefined);
-    const document = formats.every(kept) ? undefined : renderLetter(letter, year).document;
+    const rendered = formats.every(kept) ? undefined : renderLetter(letter, year).document;
+    const document = rendered && draft ? markDraft(rendered) : rendered;
     // Every format is made before any is written, so a letter that fails
     // (say, a glyph missing from the PDF font) leaves none of its files changed.
     const made = [];

@@ -13,6 +13,7 @@ import { stopPoint } from '../output/faultPoints.js';
 import { fileError } from '../output/ioError.js';
 import { lockYear, type YearLock } from '../output/yearLock.js';
 import { yearDir } from './outputPath.js';
+import { removeGone } from './removeGone.js';
 import type { LetterPool } from './pool.js';
 import type { Progress } from './progress.js';
 import { removeAbandonedTemporaryFiles } from './temporaryFiles.js';
@@ -26,6 +27,13 @@ export interface BatchOptions {
   templatesDir: string;
   outDir: string;
   formats: FormatName[];
+  /** Drafts of a year still marked for review (`build --draft`): marked, recorded as drafts in the manifest. */
+  draft?: boolean;
+  /**
+   * For a whole year's build: each such year's data files (by slug, valid or
+   * not). Letters of the year whose data file is not among them are removed.
+   */
+  present?: Map<string, Set<string>>;
   /** Remake every letter, even when its inputs are unchanged. */
   force: boolean;
   pool: LetterPool;
@@ -42,6 +50,8 @@ export interface BatchResult {
   failed: number;
   notStarted: number;
   failures: Problem[];
+  /** Letters removed because their data file is gone, as `<year>/<slug>`. */
+  removed: string[];
   /** Of every letter of the run, made now or skipped (from its manifest entry). */
   warnings: Problem[];
 }
@@ -57,7 +67,7 @@ const CHECKPOINT_MS = 1000;
  */
 export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const { letters, outDir } = options;
-  const years = new Set(letters.map((letter) => letter.year));
+  const years = new Set([...letters.map((letter) => letter.year), ...(options.present?.keys() ?? [])]);
   for (const year of years) await refuseLink(yearDir(outDir, year), outDir);
   // Two builds into one folder would interleave their files and manifests.
   const locks: YearLock[] = [];
@@ -86,10 +96,16 @@ async function makeLetters(options: BatchOptions, years: Set<string>): Promise<B
   }
   const writers = await hashFiles(await writerInputFiles());
 
-  const result: BatchResult = { written: 0, skipped: 0, failed: 0, notStarted: 0, failures: [], warnings: [] };
+  const result: BatchResult = { written: 0, skipped: 0, failed: 0, notStarted: 0, failures: [], warnings: [], removed: [] };
+  for (const [year, slugs] of options.present ?? []) {
+    const removed = await removeGone(yearDir(outDir, year), manifests.get(year)!, slugs);
+    if (removed.length === 0) continue;
+    result.removed.push(...removed.map((slug) => `${year}/${slug}`));
+    await writeManifest(yearDir(outDir, year), VERSION, year, manifests.get(year)!);
+  }
   const pending: { letter: Letter; inputs: string }[] = [];
   await forEachLimited(letters, 16, async (letter) => {
-    const inputs = letterInputHash({ tool: VERSION, year: yearHashes.get(letter.year)!, writers, data: letter.sha256 });
+    const inputs = letterInputHash({ tool: VERSION, year: yearHashes.get(letter.year)!, writers, data: letter.sha256, draft: options.draft === true });
     const entry = manifests.get(letter.year)!.get(letter.slug);
     const wanted = formats.map((format) => `${letter.slug}.${WRITERS[format].extension}`);
     if (!options.force && (await isUpToDate(entry, inputs, wanted, yearDir(outDir, letter.year)))) {
@@ -113,10 +129,10 @@ async function makeLetters(options: BatchOptions, years: Set<string>): Promise<B
       options.inFlight,
       async ({ letter, inputs }) => {
         try {
-          const made = await options.pool.run({ letter, formats, outDir, templatesDir: options.templatesDir, averages: options.years.get(letter.year)!.averages });
+          const made = await options.pool.run({ letter, formats, outDir, templatesDir: options.templatesDir, averages: options.years.get(letter.year)!.averages, draft: options.draft === true });
           if (made.ok) {
             const manifest = manifests.get(letter.year)!;
-            manifest.set(letter.slug, { inputs, files: keptFiles(manifest.get(letter.slug), inputs, made.files), warnings: letter.warnings });
+            manifest.set(letter.slug, { inputs, files: keptFiles(manifest.get(letter.slug), inputs, made.files), warnings: letter.warnings, ...(options.draft ? { draft: true as const } : {}) });
             saver.changed(letter.year);
             result.written += 1;
             result.warnings.push(...letter.warnings);

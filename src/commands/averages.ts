@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { averagesFromRecords, differsByMoreThanRounding, type TypeFigures } from '../compute/averages.js';
 import { formatRate, SCALES, type Scale } from '../compute/figures.js';
-import { EXIT_FAILURE, EXIT_OK, UsageError } from '../errors.js';
+import { EXIT_FAILURE, EXIT_OK, UsageError, blockingProblems } from '../errors.js';
 import { listYears, loadYear, YEAR_FILE } from '../load/yearTemplates.js';
 import { loadProject } from '../project.js';
 import { shapeOf } from '../shapes/index.js';
@@ -34,8 +34,10 @@ export async function averagesCommand(options: AveragesOptions): Promise<number>
   const year = options.year ?? (await listYears(options.templates)).at(-1);
   if (year === undefined) throw new UsageError(`no year has templates in ${options.templates}`);
   const project = await loadProject({ dataDir: options.data, templatesDir: options.templates, year });
-  if (project.problems.some((problem) => problem.severity === 'error')) {
-    reportProblems(project.problems);
+  // A year marked for review is reviewed with these very figures: its marks do not stop them.
+  const blocking = blockingProblems(project.problems, true);
+  if (blocking.some((problem) => problem.severity === 'error')) {
+    reportProblems(blocking);
     return EXIT_FAILURE;
   }
   const { config } = project.years.get(year) ?? (await loadYear(options.templates, year));

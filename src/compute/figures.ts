@@ -61,6 +61,17 @@ export function total(counts: Record<string, number>): number {
   return Object.values(counts).reduce((sum, count) => sum + count, 0);
 }
 
+/**
+ * How a letter addresses its recipient, in the salutation and the address:
+ * title and surname ("Mr Harden") when there is a title, a forename kept
+ * beside it unprinted; forename and surname ("Margaret Carney") without one.
+ * Validation requires a title or a forename, so a name is never a bare surname.
+ */
+export function addressedAs(recipient: { title?: string; forename?: string; surname: string }): string {
+  const first = recipient.title ?? recipient.forename;
+  return first === undefined ? recipient.surname : `${first} ${recipient.surname}`;
+}
+
 const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 
 /** Counts in running text: words from zero to ten, figures above ("three courses", "12 courses"). */

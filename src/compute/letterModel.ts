@@ -2,7 +2,7 @@ import type { Problem } from '../errors.js';
 import { shapeOf } from '../shapes/index.js';
 import type { AuthorityRecord, TypeAverages, YearConfig } from '../validate/schema.js';
 import { isCouncilType } from '../validate/values.js';
-import { indefiniteArticle, longDate, numberWord, shortDate } from './figures.js';
+import { addressedAs, indefiniteArticle, longDate, numberWord, shortDate } from './figures.js';
 
 /**
  * Everything a year's template may refer to for one letter. Every key is
@@ -51,7 +51,6 @@ export function buildLetterModel(record: AuthorityRecord, year: YearConfig, file
     }
     statistics = shape.figures({ authority: record.authority, statistics: record.statistics }, average);
   }
-  const { title, forename, surname, role } = record.recipient;
   const training = record.training ?? null;
   const delay = record.delay ?? null;
   return {
@@ -66,7 +65,7 @@ export function buildLetterModel(record: AuthorityRecord, year: YearConfig, file
       },
       facts: year.facts,
       authority: { name: record.authority.name, type: record.authority.type, is_council: isCouncil, shared_with: record.authority.shared_with ?? null },
-      recipient: { name: [title, forename, surname].filter(Boolean).join(' '), role },
+      recipient: { name: addressedAs(record.recipient), role: record.recipient.role },
       training: training && {
         courses: training.courses,
         kind: training.kind,

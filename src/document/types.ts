@@ -94,6 +94,8 @@ export interface DocumentMeta {
   language: string;
   /** The letter date (ISO yyyy-mm-dd): also the PDF's creation date, so rebuilds are identical. */
   date: string;
+  /** Made from a year still marked for review (`build --draft`): every writer but text marks it as a draft. */
+  draft?: boolean;
 }
 
 export interface LetterDocument {

@@ -38,5 +38,9 @@ export function consistencyProblems(yaml: YamlFile, year: YearConfig, fields: Fi
   if (type !== undefined && !isCouncilType(type) && !fields.given(['authority', 'shared_with'])) {
     report(['authority', 'shared_with'], `is required for a ${type}: whom the letter is shared with, e.g. "the Mayor"`);
   }
+  // The letter is addressed "Mr Harden" or "Margaret Carney" (compute/figures.ts addressedAs), never by surname alone.
+  if (fields.valid(['recipient', 'surname']) !== undefined && !fields.given(['recipient', 'title']) && !fields.given(['recipient', 'forename'])) {
+    report(['recipient'], 'needs a title ("Mr", addressed "Mr Harden") or a forename (addressed "Margaret Carney")');
+  }
   return problems;
 }

@@ -26,8 +26,8 @@ const authority = z.strictObject({
 
 const recipient = z
   .strictObject({
-    title: text.optional().describe('"Mr", "Ms", "Dr"…'),
-    forename: text.optional().describe('Only where the letter uses it ("Dear Margaret Carney").'),
+    title: text.optional().describe('"Mr", "Ms", "Dr"…: the letter is addressed by title and surname ("Dear Mr Harden"). A title or a forename is required.'),
+    forename: text.optional().describe('Printed only when there is no title ("Dear Margaret Carney"); kept in the data beside a title.'),
     surname: text.describe('Surname of the person the letter is addressed to.'),
     role: text.describe('Their role, e.g. "Chief Executive".'),
   })

@@ -1,5 +1,6 @@
 import { BLOCK_STYLES, type Block, type Inline, type LetterDocument, type Section, type TableCell } from '../document/types.js';
 import type { Style } from 'pdfmake/interfaces.js';
+import { DRAFT_MARK } from '../document/draft.js';
 import { imageDataUri } from './imageSources.js';
 import { blockLooks, COLUMN_GAP, defaultStyle, drawnImageSize, namedStyles, PAGE_MARGINS, SIGNATURE_SPACE, TABLE_HEADER_FILL, TABLE_RULE, WIDE_TABLE_COLUMNS } from './pdf/styles.js';
 
@@ -26,10 +27,11 @@ export function writeHtml(document: LetterDocument): string {
     `<meta name="description" content="${attribute(meta.subject)}">`,
     `<meta name="date" content="${attribute(meta.date)}">`,
     '<meta name="generator" content="letters">',
-    `<style>\n${LETTER_CSS}${PAGE_CSS}</style>`,
+    `<style>\n${LETTER_CSS}${PAGE_CSS}${meta.draft ? DRAFT_CSS : ''}</style>`,
     '</head>',
     '<body>',
     '<main>',
+    ...(meta.draft ? [`<p class="draft-mark">${DRAFT_MARK}: not the letter to send</p>`] : []),
     htmlLetterBody(document),
     '</main>',
     '</body>',
@@ -203,6 +205,9 @@ const [LEFT, TOP, RIGHT, BOTTOM] = PAGE_MARGINS;
 const MARGINS = `${TOP}pt ${RIGHT}pt ${BOTTOM}pt ${LEFT}pt`;
 
 /** The page around the letter: an A4 sheet on screen, the page margins of the PDF in print. */
+const DRAFT_CSS = `.draft-mark { margin: 0 0 1em; padding: 0.25em 0.5em; border: 2px solid #942514; color: #942514; font-weight: bold; text-align: center; }
+`;
+
 const PAGE_CSS = `body { margin: 0; background: #eeeaf1; }
 main { box-sizing: border-box; max-width: 210mm; margin: 16px auto; padding: ${MARGINS}; background: #ffffff; }
 @media (max-width: 210mm) { main { margin: 0; padding: 16px; } }

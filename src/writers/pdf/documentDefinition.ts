@@ -1,7 +1,8 @@
 import type { Content, ContentImage, ContentSvg, Margins, Node, TableCell as PdfTableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { LIST_BULLET, type Block, type Inline, type LetterDocument, type LetterImage, type Section, type TableCell } from '../../document/types.js';
+import { DRAFT_MARK } from '../../document/draft.js';
 import { imageDataUri, svgText } from '../imageSources.js';
-import { inlineRuns, stripInvisible } from './inlines.js';
+import { inlineRuns, stripInvisible, type Run } from './inlines.js';
 import { ARTIFACT, element, type StructureElement } from './structure.js';
 import {
   BULLET_WIDTH,
@@ -58,7 +59,14 @@ export function documentDefinition(document: LetterDocument): TDocumentDefinitio
     images: rasterImages(document),
     content: document.sections.filter((section) => section.blocks.length > 0).map((section, index) => sectionContent(section, index, root)),
     pageBreakBefore: keepHeadingWithNext,
+    ...(meta.draft ? { header: draftMark } : {}),
   };
+}
+
+/** A draft's mark at the top of every page, in text: an artifact, so it is not read as part of the letter. */
+function draftMark(): Content {
+  const runs: Run[] = [{ text: DRAFT_MARK, structure: ARTIFACT, bold: true, color: '#942514' }];
+  return { text: runs, alignment: 'right', margin: [0, 20, PAGE_MARGINS[2], 0] };
 }
 
 function sectionContent(section: Section, index: number, root: StructureElement): Content {
