@@ -22,7 +22,7 @@ const BUCKS = [
   '',
 ].join('\n');
 
-const HEADERS = ['Authority', 'Authority type', 'Population', 'Recipient surname', 'Recipient role', 'Detailed investigations', 'Upheld', 'Satisfactory remedies', 'Compliance outcomes', 'Complied'];
+const HEADERS = ['Authority', 'Authority type', 'Population', 'Recipient title', 'Recipient surname', 'Recipient role', 'Detailed investigations', 'Upheld', 'Satisfactory remedies', 'Compliance outcomes', 'Complied'];
 
 describe('the Population column (2024)', { timeout: 60_000 }, () => {
   it('is exported beside the authority, and importing the export changes no file', async () => {
@@ -49,8 +49,8 @@ describe('the Population column (2024)', { timeout: 60_000 }, () => {
       await xlsxBytes({
         Sheet1: [
           HEADERS,
-          ['Buckinghamshire Council', 'Unitary Authority', '1,234,567', 'Smith', 'Chief Executive', 60, 30, 3, 20, 20],
-          ['Wokingham Borough Council', 'Unitary Authority', 177_500, 'Jones', 'Chief Executive', 10, 4, 1, 2, 2],
+          ['Buckinghamshire Council', 'Unitary Authority', '1,234,567', 'Ms', 'Smith', 'Chief Executive', 60, 30, 3, 20, 20],
+          ['Wokingham Borough Council', 'Unitary Authority', 177_500, 'Mr', 'Jones', 'Chief Executive', 10, 4, 1, 2, 2],
         ],
       }),
     );
@@ -60,14 +60,14 @@ describe('the Population column (2024)', { timeout: 60_000 }, () => {
     expect(readFileSync(join(dir, 'data/2024/buckinghamshire-council.yaml'), 'utf8')).toBe(BUCKS.replace('population: 553078', 'population: 1234567'));
     expect(readFileSync(join(dir, 'data/2024/wokingham-borough-council.yaml'), 'utf8')).toContain('authority:\n  name: Wokingham Borough Council\n  type: unitary\n  population: 177500\nrecipient:\n');
 
-    writeFileSync(join(dir, 'blank.csv'), `${HEADERS.join(',')}\nBuckinghamshire Council,Unitary Authority,,Smith,Chief Executive,60,30,3,20,20\n`);
+    writeFileSync(join(dir, 'blank.csv'), `${HEADERS.join(',')}\nBuckinghamshire Council,Unitary Authority,,Ms,Smith,Chief Executive,60,30,3,20,20\n`);
     expect(runCli(['import', 'blank.csv', '--year', '2024'], dir).stdout).toBe('1 row read: 0 created, 1 updated, 0 unchanged, 0 rows skipped\n');
     expect(readFileSync(join(dir, 'data/2024/buckinghamshire-council.yaml'), 'utf8')).toBe(BUCKS.replace('  population: 553078   # mid-year estimate\n', ''));
   });
 
   it('a population that is not a whole number is reported at its cell', () => {
     const dir = tempProject({});
-    writeFileSync(join(dir, 'bad.csv'), `${HEADERS.join(',')}\nBuckinghamshire Council,Unitary Authority,about half a million,Smith,Chief Executive,60,30,3,20,20\n`);
+    writeFileSync(join(dir, 'bad.csv'), `${HEADERS.join(',')}\nBuckinghamshire Council,Unitary Authority,about half a million,Ms,Smith,Chief Executive,60,30,3,20,20\n`);
     const result = runCli(['import', 'bad.csv', '--year', '2024'], dir);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('bad.csv:2:3  authority.population  expected a whole number, got "about half a million"\n1 problem\nnothing written (use --keep-going to import the rows without problems)\n');
