@@ -117,6 +117,8 @@ program
   .argument('<file>', 'the spreadsheet: .xlsx or .csv')
   .addOption(requiredYear())
   .option('--sheet <name>', 'the sheet of an .xlsx file to read (default: the first)')
+  .option('--encoding <name>', 'the encoding of a CSV file that is not UTF-8, e.g. windows-1252')
+  .option('--new <name>', 'a row that is a new authority, though its name is close to an existing one (repeatable)', (name: string, names: string[] = []) => [...names, name])
   .option('--dry-run', 'print what each file would become; write nothing')
   .option('--keep-going', 'import the rows without problems even when some have them (exit 1 at the end)')
   .addOption(dataOption())

@@ -2,13 +2,23 @@ import { authorityType } from './authorityTypes.js';
 import type { FieldKind } from './columns.js';
 import type { SheetCell } from './readSheet.js';
 
-/** Non-breaking spaces count as spaces; runs of space and line breaks become one space. */
+/**
+ * Non-breaking spaces count as spaces; runs of space and line breaks become
+ * one space. A cell that starts with a tab or a carriage return is left as
+ * it is: that is how a formula is hidden from a spreadsheet, and stripping it
+ * would store the formula; validation refuses the character, by cell.
+ */
 export function cellText(value: string): string {
+  return /^[ \u00a0]*[\t\r]/.test(value) ? value : collapsedSpaces(value);
+}
+
+/** Runs of spaces, non-breaking spaces and line breaks as one space, none at the ends: how a header or a blank cell is compared. */
+export function collapsedSpaces(value: string): string {
   return value.replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
 export function isBlank(cell: SheetCell | undefined): boolean {
-  return cell === undefined || cell.value === null || (typeof cell.value === 'string' && cellText(cell.value) === '');
+  return cell === undefined || cell.value === null || (typeof cell.value === 'string' && collapsedSpaces(cell.value) === '');
 }
 
 /**
@@ -45,7 +55,7 @@ function roundOff(value: number): number {
   return Math.round(value * 1e9) / 1e9;
 }
 
-function yesNo(text: string): boolean | undefined {
+export function yesNo(text: string): boolean | undefined {
   const word = cellText(text).toLowerCase();
   if (['yes', 'y', 'true'].includes(word)) return true;
   if (['no', 'n', 'false'].includes(word)) return false;

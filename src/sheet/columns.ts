@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { LettersError, type Problem } from '../errors.js';
-import { cellText } from './cells.js';
+import { collapsedSpaces } from './cells.js';
 import type { Year } from '../load/yearTemplates.js';
 import { authoritySchema } from '../validate/schema.js';
 import { schemaAt } from '../validate/schemaProblems.js';
@@ -87,5 +87,5 @@ function leafIsOptional(schema: z.ZodType, path: string[]): boolean {
 
 /** A header as compared: case, line breaks, non-breaking and repeated spaces ignored. */
 export function normaliseHeader(text: string): string {
-  return cellText(text).toLowerCase();
+  return collapsedSpaces(text).toLowerCase();
 }

@@ -1,0 +1,111 @@
+import { LettersError, UsageError } from '../errors.js';
+import type { Sheet } from './readSheet.js';
+
+/** Separators a CSV file may use between cells, in the order a tie is settled. */
+const SEPARATORS = [',', ';', '\t'] as const;
+const SEPARATOR_NAMES: Record<string, string> = { ',': 'commas', ';': 'semicolons', '\t': 'tabs' };
+/** The header row is looked for among these first lines (as in sheetRows). */
+const HEADER_LINES = 50;
+
+/** A byte-order mark: UTF-8 with or without one is read. */
+const BOM = '\uFEFF';
+
+/**
+ * A CSV file as a sheet. The bytes must be UTF-8, or in the encoding named
+ * (`--encoding windows-1252`): nothing is guessed, since bytes read in the
+ * wrong encoding would become wrong names without a word. The separator is
+ * the one that makes the widest row among the first lines (the header row):
+ * commas, semicolons (Excel where a comma is the decimal sign) or tabs.
+ */
+export async function readCsv(file: string, bytes: Buffer, encoding?: string): Promise<Sheet> {
+  const text = (encoding === undefined ? utf8Text(file, bytes) : await decoded(bytes, encoding)).replace(/^\uFEFF/, '');
+  const { parse } = await import('csv-parse/sync');
+  type Records = { record: string[]; info: { lines: number } }[];
+  const attempts = SEPARATORS.map((delimiter) => {
+    try {
+      return { delimiter, records: parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, info: true }) as unknown as Records };
+    } catch (error) {
+      return { delimiter, error: error as { code?: string; lines?: number } };
+    }
+  });
+  const read = attempts.filter((attempt) => attempt.records !== undefined);
+  if (read.length === 0) throw new LettersError(`${file}:${attempts[0]!.error?.lines ?? 1}  is not a readable CSV file: ${csvProblem(attempts[0]!.error?.code)}`);
+  const widest = (records: Records) => Math.max(0, ...records.slice(0, HEADER_LINES).map(({ record }) => record.length));
+  const best = read.reduce((a, b) => (widest(b.records!) > widest(a.records!) ? b : a));
+  const records = best.records!;
+  // A quoted cell may hold line breaks: a record starts on the line after the one before it ends.
+  const lines = records.map((_, index) => (index === 0 ? 1 : records[index - 1]!.info.lines + 1));
+  return {
+    rows: records.map(({ record }) => record.map((value) => ({ value: unprotected(value), percent: false }))),
+    at: (row, column) => ({ file, line: lines[row] ?? row + 1, column: column + 1 }),
+    ref: (row) => `line ${lines[row] ?? row + 1}`,
+    notes: best.delimiter === ',' ? [] : [`${file}  cells separated by ${SEPARATOR_NAMES[best.delimiter]} (found in the header row)`],
+  };
+}
+
+/**
+ * A value export wrote with a quote before it, so that a spreadsheet shows
+ * it as text and never runs it as a formula (`'=SUM(A1)`), read back as the
+ * value. See `protectedCell` in exportSheet.ts, which decides which values get one.
+ */
+export function unprotected(value: string): string {
+  return value.startsWith("'") && needsProtection(value.slice(1)) ? value.slice(1) : value;
+}
+
+/**
+ * Whether a spreadsheet opening a CSV file could take this text for a
+ * formula (OWASP's list: `=`, `+`, `-`, `@`, a tab, a carriage return),
+ * also behind quotes already there, so that adding and removing one quote
+ * always gives back the value.
+ */
+export function needsProtection(value: string): boolean {
+  return /^'*[=+\-@\t\r]/.test(value);
+}
+
+/** The text of UTF-8 bytes, or an error naming the line and cell of the first byte that is not. */
+function utf8Text(file: string, bytes: Buffer): string {
+  // The byte-order mark kept, so that offsets in the text match the bytes.
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  for (let at = text.indexOf('\uFFFD'); at >= 0; at = text.indexOf('\uFFFD', at + 1)) {
+    const offset = Buffer.byteLength(text.slice(0, at));
+    // U+FFFD written in the file is text like any other.
+    if (bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd) continue;
+    const before = text.slice(0, at).replace(/^\uFEFF/, '');
+    const line = before.split('\n').length;
+    const column = cellColumn(before.slice(before.lastIndexOf('\n') + 1));
+    throw new LettersError(
+      `${file}:${line}:${column}  is not UTF-8 text (byte 0x${bytes[offset]!.toString(16).toUpperCase().padStart(2, '0')}): save the sheet as "CSV UTF-8", or name the encoding it is in, e.g. --encoding windows-1252`,
+    );
+  }
+  return text;
+}
+
+/** Which cell of its line the text before a character ends in (from 1), counting separators outside quotes. */
+function cellColumn(lineBefore: string): number {
+  let quoted = false;
+  const counts = new Map<string, number>();
+  for (const character of lineBefore.replace(BOM, '')) {
+    if (character === '"') quoted = !quoted;
+    else if (!quoted && (SEPARATORS as readonly string[]).includes(character)) counts.set(character, (counts.get(character) ?? 0) + 1);
+  }
+  return Math.max(0, ...counts.values()) + 1;
+}
+
+async function decoded(bytes: Buffer, encoding: string): Promise<string> {
+  const { default: iconv } = await import('iconv-lite');
+  if (!iconv.encodingExists(encoding)) throw new UsageError(`--encoding ${encoding} is not an encoding known here (e.g. utf-8, windows-1252, iso-8859-1, utf-16le)`);
+  return iconv.decode(bytes, encoding, { stripBOM: true });
+}
+
+/** csv-parse's reasons, in our words. */
+function csvProblem(code: string | undefined): string {
+  switch (code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return 'a quoted cell is never closed (a " without its closing ")';
+    case 'CSV_INVALID_CLOSING_QUOTE':
+    case 'INVALID_OPENING_QUOTE':
+      return 'a " stands inside a cell that is not quoted, or after a closing quote (write "" for a quote inside a quoted cell)';
+    default:
+      return 'its quotes and separators do not make rows of cells';
+  }
+}
