@@ -34,6 +34,13 @@ export function fieldValue(cell: SheetCell, kind: FieldKind): unknown {
     case 'count':
       if (typeof value === 'number') return cell.percent ? roundOff(value * 100) : value;
       return typeof value === 'string' ? (numberIn(value) ?? cellText(value)) : value;
+    case 'rate': {
+      // A rate as a percentage cell shows it (=E4/D4 holding 0.333333333, shown as 33%), to the whole percent the letter gives: the counts then check it.
+      if (typeof value === 'number') return cell.percent ? halfUp(value * 100) : value;
+      if (typeof value !== 'string') return value;
+      const number = numberIn(value);
+      return number === undefined ? cellText(value) : collapsedSpaces(value).endsWith('%') ? halfUp(number) : number;
+    }
     case 'text':
       return typeof value === 'string' ? cellText(value) : String(value);
     case 'type':
@@ -53,6 +60,11 @@ function numberIn(text: string): number | undefined {
 /** 0.57 * 100 is 56.99999999999999 in floating point: the shown percentage is 57. */
 function roundOff(value: number): number {
   return Math.round(value * 1e9) / 1e9;
+}
+
+export /** To a whole number, a half up, as percent() rounds a rate; 12.5 from 0.125 × 100 is 12.5 exactly. */
+function halfUp(value: number): number {
+  return Math.floor(roundOff(value) + 0.5);
 }
 
 export function yesNo(text: string): boolean | undefined {

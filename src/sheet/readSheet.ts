@@ -55,9 +55,9 @@ function checkSize(sheet: Sheet): void {
 }
 
 async function readXlsx(file: string, bytes: Buffer, sheetName?: string): Promise<Sheet> {
+  await checkZipParts(file, bytes);
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
-  await checkZipParts(file, bytes);
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
