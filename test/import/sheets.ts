@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 
 /** A cell as a test writes it: a value, or a value with a number format or a formula with its cached result. */
-export type TestCell = string | number | boolean | null | { value: number; format: string } | { formula: string; result: number };
+export type TestCell = string | number | boolean | null | { value: number; format: string } | { formula: string; result: number; format?: string };
 
 /** Writes an .xlsx workbook made with exceljs: one sheet per entry, rows of cells. */
 export async function xlsxBytes(sheets: Record<string, TestCell[][]>): Promise<Buffer> {
@@ -13,10 +13,13 @@ export async function xlsxBytes(sheets: Record<string, TestCell[][]>): Promise<B
       cells.forEach((cell, c) => {
         if (cell === null) return;
         const target = sheet.getCell(r + 1, c + 1);
-        if (typeof cell === 'object' && 'format' in cell) {
+        if (typeof cell === 'object' && 'formula' in cell) {
+          target.value = { formula: cell.formula, result: cell.result };
+          if (cell.format !== undefined) target.numFmt = cell.format;
+        } else if (typeof cell === 'object') {
           target.value = cell.value;
           target.numFmt = cell.format;
-        } else if (typeof cell === 'object') target.value = { formula: cell.formula, result: cell.result };
+        }
         else target.value = cell;
       });
     });
