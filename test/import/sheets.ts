@@ -44,16 +44,17 @@ export async function xlsxRows(bytes: Buffer): Promise<Record<string, unknown[][
  * A zip bomb shaped as an .xlsx file: one worksheet part of `megabytes` MB
  * of zeros, deflated, stated truly in its headers. The deflate stream is one
  * megabyte of zeros compressed once and repeated (each block flushed to
- * stand alone), so making it takes no time and little memory.
+ * stand alone), so making it takes no time and little memory. With
+ * `statedSize`, its headers lie about the size it inflates to.
  */
-export function zipBomb(megabytes: number): Buffer {
+export function zipBomb(megabytes: number, options: { statedSize?: number } = {}): Buffer {
   const megabyte = Buffer.alloc(1024 * 1024);
   const block = deflateRawSync(megabyte, { flush: constants.Z_FULL_FLUSH, finishFlush: constants.Z_FULL_FLUSH });
   const data = Buffer.concat([...Array.from({ length: megabytes }, () => block), deflateRawSync(Buffer.alloc(0))]);
   let crc = 0;
   for (let i = 0; i < megabytes; i += 1) crc = crc32(megabyte, crc);
   const name = Buffer.from('xl/worksheets/sheet1.xml');
-  const size = megabytes * megabyte.length;
+  const size = options.statedSize ?? megabytes * megabyte.length;
   const local = Buffer.alloc(30);
   local.writeUInt32LE(0x04034b50, 0);
   local.writeUInt16LE(20, 4);
