@@ -1,6 +1,7 @@
 /**
  * The document model: one tree per letter, written out by every writer
- * (text, PDF). Templates produce markup; `markup/parse` turns it into this.
+ * (text, PDF, HTML: the registry in `writers/index.ts`). Templates produce
+ * markup; `markup/parse` turns it into this.
  */
 
 /** Inline content of a paragraph, heading or table cell. */
@@ -43,7 +44,7 @@ export type Block =
   | { type: 'table'; headerRows: number; rows: TableCell[][] }
   /** A styled group of blocks (e.g. the large figure on a statistics page). */
   | { type: 'group'; style: BlockStyle; children: Block[] }
-  /** Blocks laid side by side in the PDF, one after another in text. */
+  /** Blocks laid side by side in the PDF and HTML, one after another in text. */
   | { type: 'columns'; columns: Block[][] }
   /** The space a hand signature takes. */
   | { type: 'signature' };

@@ -163,6 +163,32 @@ describe('letters preview --serve in headless Chromium', () => {
     }
   }, LONG * 3);
 
+  it('shows the last of two saves made 40 ms apart, in the HTML view and the PDF', async () => {
+    const dir = project();
+    const { server, url } = await serve(dir);
+    const page = await browser.newPage();
+    try {
+      await page.goto(url);
+      await bodyData(page, 'htmlVersion', '1');
+      const data = join(dir, KNOWSLEY);
+      const original = readFileSync(data, 'utf8');
+      // The second save of each pair falls inside the window in which the file watcher drops a repeated change.
+      for (const [first, second] of [['Hardcastle', 'Hardwick'], ['Hartley', 'Harding']]) {
+        writeFileSync(data, original.replace('  surname: Harden\n', `  surname: ${first}\n`));
+        await new Promise((resolve) => setTimeout(resolve, 40));
+        writeFileSync(data, original.replace('  surname: Harden\n', `  surname: ${second}\n`));
+        await htmlShows(page, `Dear Mr ${second}`);
+        expect(await frameText(page)).not.toContain(first);
+        await pdfCaughtUp(page);
+        const pdf = await readPdf(Buffer.from(await (await fetch(`${page.url()}letter.pdf`)).arrayBuffer()));
+        expect(pdf.pages[0]).toContain(`Dear Mr ${second}`);
+      }
+    } finally {
+      await page.close();
+      expect(await server.interrupt()).toBe(130);
+    }
+  }, LONG);
+
   it('switches to another authority of the year with the picker', async () => {
     const dir = project();
     const { server, url } = await serve(dir);
