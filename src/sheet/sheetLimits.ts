@@ -21,6 +21,17 @@ export const SHEET_LIMITS = {
   cellLength: 2_000,
 } as const;
 
+/** Why a file could not be opened, in words. */
+const OPEN_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ELOOP: 'a link that leads round in a loop',
+  ENAMETOOLONG: 'the name is too long',
+  ENOTDIR: 'a part of its path is not a folder',
+  EMFILE: 'too many files open',
+};
+
 /** "20 MB" */
 export function megabytes(bytes: number): string {
   return `${Math.round(bytes / (1024 * 1024))} MB`;
@@ -34,7 +45,7 @@ export function megabytes(bytes: number): string {
  */
 export async function readSheetFile(file: string): Promise<Buffer> {
   const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK).catch((error: NodeJS.ErrnoException) => {
-    throw new UsageError(`${file} cannot be read (${error.code === 'ENOENT' ? 'no such file' : error.code === 'EACCES' ? 'permission denied' : (error.code ?? error.message)})`);
+    throw new UsageError(`${file} cannot be read (${OPEN_ERRORS[error.code ?? ''] ?? error.code ?? 'the system refused to open it'})`);
   });
   try {
     const stats = await handle.stat();
