@@ -1,5 +1,6 @@
 import { LettersError, UsageError } from '../errors.js';
 import type { Sheet } from './readSheet.js';
+import { SHEET_LIMITS } from './sheetLimits.js';
 
 /** Separators a CSV file may use between cells, in the order a tie is settled. */
 const SEPARATORS = [',', ';', '\t'] as const;
@@ -21,25 +22,32 @@ export async function readCsv(file: string, bytes: Buffer, encoding?: string): P
   const text = (encoding === undefined ? utf8Text(file, bytes) : await decoded(bytes, encoding)).replace(/^\uFEFF/, '');
   const { parse } = await import('csv-parse/sync');
   type Records = { record: string[]; info: { lines: number } }[];
-  const attempts = SEPARATORS.map((delimiter) => {
+  // One row past the limit is read, for the limit to be reported: never the whole of a file of empty lines.
+  const read = (delimiter: string, lines?: number) =>
+    parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, info: true, ...(lines === undefined ? { to: SHEET_LIMITS.rows + 1 } : { to_line: lines }) }) as unknown as Records;
+  const widest = (delimiter: string) => {
     try {
-      return { delimiter, records: parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, info: true }) as unknown as Records };
-    } catch (error) {
-      return { delimiter, error: error as { code?: string; lines?: number } };
+      return Math.max(0, ...read(delimiter, HEADER_LINES).map(({ record }) => record.length));
+    } catch {
+      return 0;
     }
-  });
-  const read = attempts.filter((attempt) => attempt.records !== undefined);
-  if (read.length === 0) throw new LettersError(`${file}:${attempts[0]!.error?.lines ?? 1}  is not a readable CSV file: ${csvProblem(attempts[0]!.error?.code)}`);
-  const widest = (records: Records) => Math.max(0, ...records.slice(0, HEADER_LINES).map(({ record }) => record.length));
-  const best = read.reduce((a, b) => (widest(b.records!) > widest(a.records!) ? b : a));
-  const records = best.records!;
+  };
+  const widths = SEPARATORS.map((delimiter) => ({ delimiter, width: widest(delimiter) }));
+  const { delimiter } = widths.reduce((a, b) => (b.width > a.width ? b : a));
+  let records: Records;
+  try {
+    records = read(delimiter);
+  } catch (error) {
+    const { code, lines } = error as { code?: string; lines?: number };
+    throw new LettersError(`${file}:${lines ?? 1}  is not a readable CSV file: ${csvProblem(code)}`);
+  }
   // A quoted cell may hold line breaks: a record starts on the line after the one before it ends.
   const lines = records.map((_, index) => (index === 0 ? 1 : records[index - 1]!.info.lines + 1));
   return {
     rows: records.map(({ record }) => record.map((value) => ({ value: unprotected(value), percent: false }))),
     at: (row, column) => ({ file, line: lines[row] ?? row + 1, column: column + 1 }),
     ref: (row) => `line ${lines[row] ?? row + 1}`,
-    notes: best.delimiter === ',' ? [] : [`${file}  cells separated by ${SEPARATOR_NAMES[best.delimiter]} (found in the header row)`],
+    notes: delimiter === ',' ? [] : [`${file}  cells separated by ${SEPARATOR_NAMES[delimiter]} (found in the header row)`],
   };
 }
 
@@ -62,8 +70,18 @@ export function needsProtection(value: string): boolean {
   return /^'*[=+\-@\t\r]/.test(value);
 }
 
+/** Files that are plainly not CSV text, by their first bytes, and what to do about each. */
+const NOT_TEXT: { starts: number[]; message: string }[] = [
+  { starts: [0x50, 0x4b, 0x03, 0x04], message: 'is a zip archive, as an .xlsx workbook is, not CSV text: give it the .xlsx extension if it is one' },
+  { starts: [0xd0, 0xcf, 0x11, 0xe0], message: 'is an old-style .xls workbook (or a password-protected one), not CSV text: save it as .xlsx without a password, or as CSV UTF-8' },
+  { starts: [0xff, 0xfe], message: 'is UTF-16 text (little-endian, as Excel\'s "Unicode text" is): read it with --encoding utf-16le, or save it as CSV UTF-8' },
+  { starts: [0xfe, 0xff], message: 'is UTF-16 text (big-endian): read it with --encoding utf-16be, or save it as CSV UTF-8' },
+];
+
 /** The text of UTF-8 bytes, or an error naming the line and cell of the first byte that is not. */
 function utf8Text(file: string, bytes: Buffer): string {
+  const kind = NOT_TEXT.find(({ starts }) => starts.every((byte, index) => bytes[index] === byte));
+  if (kind) throw new LettersError(`${file}  ${kind.message}`);
   // The byte-order mark kept, so that offsets in the text match the bytes.
   const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
   for (let at = text.indexOf('\uFFFD'); at >= 0; at = text.indexOf('\uFFFD', at + 1)) {

@@ -45,7 +45,7 @@ export async function readSheet(file: string, options: { sheet?: string; encodin
 function checkSize(sheet: Sheet): void {
   const { rows, columns, cellLength } = SHEET_LIMITS;
   const where = (row: number, column: number) => formatProblem({ severity: 'error', ...sheet.at(row, column), message: '' });
-  if (sheet.rows.length > rows) throw new LettersError(`${where(rows, 0)}  the sheet has ${sheet.rows.length} rows, more than a sheet may have (${rows})`);
+  if (sheet.rows.length > rows) throw new LettersError(`${where(rows, 0)}  the sheet has more rows than the ${rows} a sheet may have`);
   sheet.rows.forEach((cells, row) => {
     if (cells.length > columns) throw new LettersError(`${where(row, columns)}  this row has ${cells.length} cells, more than a sheet may have (${columns} columns)`);
     cells.forEach((cell, column) => {
@@ -65,7 +65,8 @@ async function readXlsx(file: string, bytes: Buffer, sheetName?: string): Promis
     throw new LettersError(`${file}  is not a readable .xlsx workbook: its parts are not those of an Excel workbook (was it saved as another format?)`);
   }
   const names = workbook.worksheets.map((sheet) => sheet.name);
-  const worksheet = sheetName === undefined ? workbook.worksheets[0] : workbook.getWorksheet(sheetName);
+  // By default the first sheet a person sees: a hidden one is no one's figures.
+  const worksheet = sheetName === undefined ? (workbook.worksheets.find((sheet) => sheet.state === 'visible') ?? workbook.worksheets[0]) : workbook.getWorksheet(sheetName);
   if (!worksheet) {
     if (sheetName === undefined) throw new LettersError(`${file}  has no sheets`);
     throw new UsageError(`${file} has no sheet "${sheetName}" (its sheets: ${names.map((name) => `"${name}"`).join(', ')})`);
@@ -75,17 +76,31 @@ async function readXlsx(file: string, bytes: Buffer, sheetName?: string): Promis
   // Checked before the rows are made: one far-off cell (XFD1048576) would otherwise make a million of them.
   if (worksheet.rowCount > SHEET_LIMITS.rows) throw new LettersError(`${file}:${ref(worksheet.rowCount - 1, 0)}  the sheet goes down to row ${worksheet.rowCount}, more than a sheet may have (${SHEET_LIMITS.rows} rows)`);
   const rows: SheetCell[][] = [];
+  const unsaved: Problem[] = [];
   for (let r = 1; r <= worksheet.rowCount; r += 1) {
     const row = worksheet.getRow(r);
     if (row.cellCount > SHEET_LIMITS.columns) throw new LettersError(`${file}:${ref(r - 1, row.cellCount - 1)}  this row goes as far as column ${columnLetters(row.cellCount - 1)}, more than a sheet may have (${SHEET_LIMITS.columns} columns)`);
     const cells: SheetCell[] = [];
     for (let c = 1; c <= row.cellCount; c += 1) {
       const cell = row.getCell(c);
+      if (isUnsavedFormula(cell.value)) {
+        // Read as blank, it would be a missing figure, or no statistics at all.
+        const formula = (cell.value as { formula?: string }).formula;
+        unsaved.push({ severity: 'error', file: `${file}:${ref(r - 1, c - 1)}`, message: `holds a formula${formula ? ` (=${formula})` : ''} with no saved result: open the file in a spreadsheet program and save it, or type the value` });
+      }
       cells.push({ value: shownValue(cell.value), percent: isPercentFormat(cell.numFmt) });
     }
     rows.push(cells);
   }
+  if (unsaved.length > 0) throw new LettersError(`${file}  was saved without the results of its formulas: nothing read`, unsaved);
   return { rows, at: (row, column) => ({ file: `${file}:${ref(row, column)}` }), ref };
+}
+
+/** A formula whose result the file does not hold: written by a program that does not compute formulas. */
+function isUnsavedFormula(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  const object = value as { result?: unknown; formula?: string; sharedFormula?: string };
+  return (object.formula !== undefined || object.sharedFormula !== undefined) && (object.result === undefined || object.result === null);
 }
 
 /** What a cell shows: a formula's cached result, rich text as its text, a date as yyyy-mm-dd. */

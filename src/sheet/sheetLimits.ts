@@ -12,7 +12,7 @@ export const SHEET_LIMITS = {
   /** Bytes of the file itself. */
   fileBytes: 20 * 1024 * 1024,
   /** Bytes of an .xlsx file's parts once decompressed, all together. */
-  unzippedBytes: 50 * 1024 * 1024,
+  unzippedBytes: 25 * 1024 * 1024,
   /** Parts in an .xlsx file. */
   zipEntries: 1000,
   rows: 10_000,

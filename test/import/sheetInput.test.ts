@@ -125,4 +125,44 @@ describe('what a sheet says is what import stores', { timeout: 60_000 }, () => {
     expect(readFileSync(join(dir, 'data/2020/barset-district-council.yaml'), 'utf8')).toContain('  upheld_rate: 67\n');
     expect(readFileSync(join(dir, 'data/2020/wessex-district-council.yaml'), 'utf8')).toContain('  upheld_rate: 13\n');
   });
+
+  it('refuses a workbook saved without its formulas\' results, naming each cell, rather than read them as blank', async () => {
+    const dir = tempProject({});
+    const headers: TestCell[] = ['Authority', 'Authority type', 'Detailed investigations', 'Upheld', 'Satisfactory remedies', 'Compliance outcomes', 'Complied'];
+    writeFileSync(join(dir, 'unsaved.xlsx'), await xlsxBytes({ Sheet1: [headers, ['Fooshire County Council', 'County', { formula: 'SUM(H2:K2)' }, { formula: 'C2-1' }, 1, 1, 1]] }));
+    const result = runCli(['import', 'unsaved.xlsx', '--year', '2020'], dir);
+    expect(result.stderr).toBe(
+      [
+        'unsaved.xlsx:Sheet1!C2  holds a formula (=SUM(H2:K2)) with no saved result: open the file in a spreadsheet program and save it, or type the value',
+        'unsaved.xlsx:Sheet1!D2  holds a formula (=C2-1) with no saved result: open the file in a spreadsheet program and save it, or type the value',
+        'error: unsaved.xlsx  was saved without the results of its formulas: nothing read',
+        '',
+      ].join('\n'),
+    );
+    expect(result.code).toBe(1);
+  });
+
+  it('reads the first sheet a person sees, not a hidden one', async () => {
+    const dir = tempProject({});
+    const headers: TestCell[] = ['Authority', 'Authority type', 'Detailed investigations', 'Upheld', 'Satisfactory remedies', 'Compliance outcomes', 'Complied'];
+    writeFileSync(
+      join(dir, 'stats.xlsx'),
+      await xlsxBytes({ Workings: [headers, ['Fooshire County Council', 'County', 99, 99, 1, 1, 1]], Figures: [headers, ['Fooshire County Council', 'County', 10, 5, 1, 1, 1]] }, { hidden: ['Workings'] }),
+    );
+    expect(runCli(['import', 'stats.xlsx', '--year', '2020'], dir).code).toBe(0);
+    expect(readFileSync(join(dir, 'data/2020/fooshire-county-council.yaml'), 'utf8')).toContain('  investigations: 10\n');
+  });
+
+  it('says what a .csv file that is not CSV text is', async () => {
+    const dir = tempProject({});
+    writeFileSync(join(dir, 'workbook.csv'), await xlsxBytes({ Sheet1: [['Authority']] }));
+    writeFileSync(join(dir, 'unicode.csv'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${HEADER.replace(/,/g, '\t')}\nFooshire County Council\tCounty\t10\t5\t1\t1\t1\n`, 'utf16le')]));
+    expect(runCli(['import', 'workbook.csv', '--year', '2020'], dir).stderr).toBe('error: workbook.csv  is a zip archive, as an .xlsx workbook is, not CSV text: give it the .xlsx extension if it is one\n');
+    expect(runCli(['import', 'unicode.csv', '--year', '2020'], dir).stderr).toBe(
+      'error: unicode.csv  is UTF-16 text (little-endian, as Excel\'s "Unicode text" is): read it with --encoding utf-16le, or save it as CSV UTF-8\n',
+    );
+    const read = runCli(['import', 'unicode.csv', '--year', '2020', '--encoding', 'utf-16le'], dir);
+    expect(read.stderr).toBe('unicode.csv  cells separated by tabs (found in the header row)\n');
+    expect(readFileSync(join(dir, 'data/2020/fooshire-county-council.yaml'), 'utf8')).toContain('  investigations: 10\n');
+  });
 });

@@ -2,13 +2,13 @@ import ExcelJS from 'exceljs';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 
 /** A cell as a test writes it: a value, or a value with a number format or a formula with its cached result. */
-export type TestCell = string | number | boolean | null | { value: number; format: string } | { formula: string; result: number; format?: string };
+export type TestCell = string | number | boolean | null | { value: number; format: string } | { formula: string; result?: number; format?: string };
 
-/** Writes an .xlsx workbook made with exceljs: one sheet per entry, rows of cells. */
-export async function xlsxBytes(sheets: Record<string, TestCell[][]>): Promise<Buffer> {
+/** Writes an .xlsx workbook made with exceljs: one sheet per entry, rows of cells; the sheets named `hidden` hidden. */
+export async function xlsxBytes(sheets: Record<string, TestCell[][]>, options: { hidden?: string[] } = {}): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   for (const [name, rows] of Object.entries(sheets)) {
-    const sheet = workbook.addWorksheet(name);
+    const sheet = workbook.addWorksheet(name, { state: options.hidden?.includes(name) ? 'hidden' : 'visible' });
     rows.forEach((cells, r) => {
       cells.forEach((cell, c) => {
         if (cell === null) return;
