@@ -19,7 +19,9 @@ const BOM = '\uFEFF';
  * commas, semicolons (Excel where a comma is the decimal sign) or tabs.
  */
 export async function readCsv(file: string, bytes: Buffer, encoding?: string): Promise<Sheet> {
-  const text = (encoding === undefined ? utf8Text(file, bytes) : await decoded(bytes, encoding)).replace(/^\uFEFF/, '');
+  // UTF-8 named is still checked byte by byte: a decoder would put U+FFFD in place of a bad byte without a word.
+  const utf8 = encoding === undefined || /^utf-?8$/i.test(encoding);
+  const text = (utf8 ? utf8Text(file, bytes) : await decoded(file, bytes, encoding)).replace(/^\uFEFF/, '');
   const { parse } = await import('csv-parse/sync');
   type Records = { record: string[]; info: { lines: number } }[];
   // One row past the limit is read, for the limit to be reported: never the whole of a file of empty lines.
@@ -109,10 +111,18 @@ function cellColumn(lineBefore: string): number {
   return Math.max(0, ...counts.values()) + 1;
 }
 
-async function decoded(bytes: Buffer, encoding: string): Promise<string> {
+/** The bytes decoded from the encoding named; bytes that encoding has no character for are an error, as in UTF-8. */
+async function decoded(file: string, bytes: Buffer, encoding: string): Promise<string> {
   const { default: iconv } = await import('iconv-lite');
   if (!iconv.encodingExists(encoding)) throw new UsageError(`--encoding ${encoding} is not an encoding known here (e.g. utf-8, windows-1252, iso-8859-1, utf-16le)`);
-  return iconv.decode(bytes, encoding, { stripBOM: true });
+  const text = iconv.decode(bytes, encoding, { stripBOM: true });
+  const bad = text.indexOf('\uFFFD');
+  if (bad >= 0) {
+    const before = text.slice(0, bad);
+    const line = before.split('\n').length;
+    throw new LettersError(`${file}:${line}:${cellColumn(before.slice(before.lastIndexOf('\n') + 1))}  holds bytes that are not ${encoding} text: is ${encoding} the encoding it is in?`);
+  }
+  return text;
 }
 
 /** csv-parse's reasons, in our words. */

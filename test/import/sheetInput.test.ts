@@ -59,6 +59,9 @@ describe('what a sheet says is what import stores', { timeout: 60_000 }, () => {
     expect(refused.stderr).toBe('error: stats.csv:3:1  is not UTF-8 text (byte 0xE9): save the sheet as "CSV UTF-8", or name the encoding it is in, e.g. --encoding windows-1252\n');
     expect(refused.code).toBe(1);
 
+    // UTF-8 named is checked as strictly as UTF-8 assumed.
+    expect(runCli(['import', 'stats.csv', '--year', '2020', '--encoding', 'UTF-8'], dir).stderr).toBe(refused.stderr);
+
     const read = runCli(['import', 'stats.csv', '--year', '2020', '--encoding', 'windows-1252'], dir);
     expect(read.code).toBe(0);
     expect(readFileSync(join(dir, 'data/2020/cafe-council.yaml'), 'utf8')).toContain('  name: Café Council\n');
