@@ -52,6 +52,13 @@ describe('import reads only a regular spreadsheet file within the limits', { tim
     const workbook = await xlsxBytes({ Sheet1: [['Authority']] });
     writeFileSync(join(dir, 'cut.xlsx'), workbook.subarray(0, workbook.length - 100));
     expect(runCli(['import', 'cut.xlsx', '--year', '2020'], dir).stderr).toBe('error: cut.xlsx  is not an .xlsx workbook: it is not a zip archive (an .xlsx file is one; was it saved in another format?)\n');
+    // The CSV reader's reasons too.
+    writeFileSync(join(dir, 'open.csv'), 'Authority,Upheld\n"Fooshire,1\n');
+    expect(runCli(['import', 'open.csv', '--year', '2020'], dir).stderr).toBe('error: open.csv:2  is not a readable CSV file: a quoted cell is never closed (a " without its closing ")\n');
+    writeFileSync(join(dir, 'stray.csv'), 'Authority,Upheld\nFoo"shire",1\n');
+    expect(runCli(['import', 'stray.csv', '--year', '2020'], dir).stderr).toBe(
+      'error: stray.csv:2  is not a readable CSV file: a " stands inside a cell that is not quoted, or after a closing quote (write "" for a quote inside a quoted cell)\n',
+    );
     // A zip archive that holds no workbook.
     const notWorkbook = zipBomb(1);
     writeFileSync(join(dir, 'other.xlsx'), notWorkbook);
