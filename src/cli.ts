@@ -116,7 +116,7 @@ program
   .description("Read a year's statistics spreadsheet (.xlsx or .csv) into its data files, changing only the fields the sheet gives.")
   .argument('<file>', 'the spreadsheet: .xlsx or .csv')
   .addOption(requiredYear())
-  .option('--sheet <name>', 'the sheet of an .xlsx file to read (default: the first)')
+  .option('--sheet <name>', 'the sheet of an .xlsx file to read (default: the first not hidden)')
   .option('--encoding <name>', 'the encoding of a CSV file that is not UTF-8, e.g. windows-1252')
   .option('--new <name>', 'a row that is a new authority, though its name is close to an existing one (repeatable)', (name: string, names: string[] = []) => [...names, name])
   .option('--dry-run', 'print what each file would become; write nothing')
