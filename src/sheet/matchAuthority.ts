@@ -1,14 +1,8 @@
 import { distance } from 'fastest-levenshtein';
-import { suggestSlug } from '../load/dataFiles.js';
+import { authorityKey } from '../load/dataFiles.js';
 
-/**
- * A name as compared with the names in data files: case, spacing, `&` or
- * "and", accents and punctuation ignored ("KING'S LYNN & WEST NORFOLK" is
- * "King's Lynn and West Norfolk"). The slug a file would have.
- */
-export function nameKey(name: string): string {
-  return suggestSlug(name);
-}
+/** A name as compared with the names in data files (see authorityKey). */
+export const nameKey = authorityKey;
 
 /** Words every kind of council uses: two names differing only in these may well be one authority. */
 const COMMON_WORDS = new Set(['council', 'borough', 'metropolitan', 'city', 'county', 'district', 'of', 'the', 'and', 'royal', 'london', 'unitary', 'authority', 'mbc', 'cc', 'dc', 'bc']);

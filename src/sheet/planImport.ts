@@ -203,7 +203,8 @@ function whichFile(
     const files = claimed.map((file) => file.file);
     return { problem: at(nameIndex, 'authority.name', `is claimed by ${files.length} data files, ${files.slice(0, -1).join(', ')} and ${files.at(-1)}: remove all but one, or say which in a Slug column`) };
   }
-  const match = claimed[0] ?? existing.bySlug.get(key);
+  const slug = suggestSlug(row.name);
+  const match = claimed[0] ?? existing.bySlug.get(slug);
   if (match) return { file: match.file, match, known: match };
 
   const isNew = row.markedNew?.value === true || context.isNewByOption;
@@ -211,7 +212,7 @@ function whichFile(
     return { problem: at(row.markedNew.index, 'new', `expected yes or no (whether the row is a new authority), got "${visible(String(row.markedNew.value))}"`) };
   }
   const earlierFiles = context.earlierFiles();
-  const earlier = earlierFiles.byKey.get(key)?.[0] ?? earlierFiles.bySlug.get(key);
+  const earlier = earlierFiles.byKey.get(key)?.[0] ?? earlierFiles.bySlug.get(slug);
   if (earlier) return { file: inYear(earlier.slug), earlier, known: earlier };
   if (!isNew) {
     const near = nearMatch(row.name, [...existing.all, ...earlierFiles.all]);
@@ -225,7 +226,7 @@ function whichFile(
       };
     }
   }
-  return { file: inYear(key) };
+  return { file: inYear(slug) };
 }
 /** What a row sets and removes, and the cells a partly blank part of the file leaves empty. */
 function rowChanges(row: SheetRow, columns: Column[], problemAt: (cell: RowCell, message: string) => Placed): { changes: Change[]; problems: Placed[] } {

@@ -89,6 +89,14 @@ describe('import finds the data file a row is', { timeout: 60_000 }, () => {
     );
   });
 
+  it('is the comparison validate makes: two files of a year whose names differ only so are one authority', () => {
+    const dir = tempProject({ '2020/lynn.yaml': LYNN, '2020/kings-lynn.yaml': LYNN.replace("King's Lynn & West Norfolk", 'KINGS LYNN AND WEST NORFOLK') });
+    const result = runCli(['validate', '--year', '2020'], dir);
+    expect(result.stderr).toBe(
+      ['data/2020/lynn.yaml:3:9  authority.name  King\'s Lynn & West Norfolk Borough Council already has a 2020 letter in data/2020/kings-lynn.yaml', '1 problem in 1 file', ''].join('\n'),
+    );
+  });
+
   it("gives a new file the recipient of the authority's latest earlier file, saying so in the dry run", () => {
     const older = KNOWSLEY.replace('surname: Harden', 'surname: Older');
     const dir = tempProject({ '2018/knowsley.yaml': older.replace('2020.json', '2018.json'), '2020/knowsley.yaml': KNOWSLEY });
