@@ -11,6 +11,7 @@ authority:
   name: King's Lynn & West Norfolk Borough Council
   type: district
 recipient:
+  title: Ms
   surname: Lynn
   role: Chief Executive
 statistics:

@@ -41,11 +41,11 @@ describe('what a sheet says is what import stores', { timeout: 60_000 }, () => {
 
   it('keeps a tab that starts a cell, rather than strip it and store a formula, and exports it behind a quote again', () => {
     const dir = tempProject({});
-    writeFileSync(join(dir, 'stats.csv'), `${HEADER},Shared with,Recipient surname,Recipient role\nFooshire County Council,County,4,2,1,1,1,"\t=cmd|' /C calc'!A0",Smith,Chief Executive\n`);
+    writeFileSync(join(dir, 'stats.csv'), `${HEADER},Shared with,Recipient title,Recipient surname,Recipient role\nFooshire County Council,County,4,2,1,1,1,"\t=cmd|' /C calc'!A0",Mr,Smith,Chief Executive\n`);
     expect(runCli(['import', 'stats.csv', '--year', '2020'], dir).code).toBe(0);
     expect(readFileSync(join(dir, 'data/2020/fooshire-county-council.yaml'), 'utf8')).toContain(`  shared_with: "\\t=cmd|' /C calc'!A0"\n`);
     const exported = runCli(['export', '--year', '2020'], dir);
-    expect(exported.stdout.split('\n')[1]).toBe(`Fooshire County Council,County Council,'\t=cmd|' /C calc'!A0,,,Smith,Chief Executive,,,,,,4,2,1,1,1,`);
+    expect(exported.stdout.split('\n')[1]).toBe(`Fooshire County Council,County Council,'\t=cmd|' /C calc'!A0,Mr,,Smith,Chief Executive,,,,,,4,2,1,1,1,`);
     writeFileSync(join(dir, 'again.csv'), exported.stdout);
     expect(runCli(['import', 'again.csv', '--year', '2020'], dir).stdout).toBe('1 row read: 0 created, 0 updated, 1 unchanged, 0 rows skipped\n');
   });
@@ -77,7 +77,7 @@ describe('what a sheet says is what import stores', { timeout: 60_000 }, () => {
     expect(runCli(['import', 'bad.csv', '--year', '2020'], dir).stderr).toBe(
       'error: bad.csv:2:8  is not UTF-8 text (byte 0xFC): save the sheet as "CSV UTF-8", or name the encoding it is in, e.g. --encoding windows-1252\n',
     );
-    writeFileSync(join(dir, 'good.csv'), `\uFEFF${HEADER},Recipient surname\nFooshire County Council,County,4,2,1,1,1,Müller\n`);
+    writeFileSync(join(dir, 'good.csv'), `\uFEFF${HEADER},Recipient title,Recipient surname\nFooshire County Council,County,4,2,1,1,1,Dr,Müller\n`);
     expect(runCli(['import', 'good.csv', '--year', '2020'], dir).code).toBe(0);
     expect(readFileSync(join(dir, 'data/2020/fooshire-county-council.yaml'), 'utf8')).toContain('  surname: Müller\n');
   });
