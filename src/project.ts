@@ -1,6 +1,6 @@
 import type { Problem } from './errors.js';
 import { LettersError, formatProblem } from './errors.js';
-import { findDataFiles, type DataFile, type FoundDataFiles } from './load/dataFiles.js';
+import { authorityKey, findDataFiles, type DataFile, type FoundDataFiles } from './load/dataFiles.js';
 import { noTemplateMessage, yearsWithTemplates, loadYear, YEAR_FILE, type Year } from './load/yearTemplates.js';
 import { join } from 'node:path';
 import { locate, readYamlFile, type YamlFile } from './load/yamlFile.js';
@@ -95,7 +95,7 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
     const checked = checkLetter(file, yaml, year);
     problems.push(...checked.problems);
     if (!checked.letter) continue;
-    const key = `${file.year}/${checked.letter.record.authority.name.toLowerCase()}`;
+    const key = `${file.year}/${authorityKey(checked.letter.record.authority.name)}`;
     const other = names.get(key);
     if (other) {
       const message = `${checked.letter.record.authority.name} already has a ${file.year} letter in ${other}`;

@@ -10,6 +10,9 @@ import type { InputOptions } from './options.js';
 export interface ImportOptions extends InputOptions {
   year: string;
   sheet?: string;
+  encoding?: string;
+  /** Names of rows that are new authorities, not near matches of existing files. */
+  new?: string[];
   dryRun?: boolean;
   keepGoing?: boolean;
 }
@@ -38,8 +41,8 @@ export async function importCommand(file: string, options: ImportOptions): Promi
 
 /** Reads, checks and (unless a dry run) writes every file of the import at once. */
 async function importRows(file: string, options: ImportOptions, interrupts: ReturnType<typeof watchInterrupts> | undefined): Promise<number> {
-  const sheet = await readSheet(file, options.sheet);
-  const plan = await planImport(sheet, { year: options.year, dataDir: options.data, templatesDir: options.templates });
+  const sheet = await readSheet(file, { sheet: options.sheet, encoding: options.encoding });
+  const plan = await planImport(sheet, { year: options.year, dataDir: options.data, templatesDir: options.templates, newNames: options.new ?? [] });
   for (const note of plan.notes) process.stderr.write(`${note}\n`);
   for (const problem of plan.problems) process.stderr.write(`${formatProblem(problem)}\n`);
   const failed = plan.problems.length > 0;
@@ -74,7 +77,7 @@ async function importRows(file: string, options: ImportOptions, interrupts: Retu
 /** Per file: created, updated with each field old → new, or unchanged. */
 function dryRunLines(files: FilePlan[]): string[] {
   return files.flatMap((planned) => [
-    `${planned.status}  ${planned.file}`,
+    `${planned.status}  ${planned.file}${planned.recipientFrom ? ` (recipient from ${planned.recipientFrom})` : ''}`,
     ...planned.changes.map((change) => `  ${change.field}: ${shown(change.old)} → ${shown(change.new)}`),
   ]);
 }

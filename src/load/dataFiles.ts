@@ -66,7 +66,21 @@ function byName(a: { name: string }, b: { name: string }): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
+/**
+ * A name as compared for one authority: case, spacing, accents, `&` or
+ * "and", and punctuation ignored ("KING'S LYNN & WEST NORFOLK" is "King's
+ * Lynn and West Norfolk"). Import matches a row to a file by it, and
+ * validation refuses two files of a year with one.
+ */
+export function authorityKey(name: string): string {
+  return slugWords(name) || name.toLowerCase();
+}
+
 export function suggestSlug(text: string): string {
+  return slugWords(text) || 'authority-name';
+}
+
+function slugWords(text: string): string {
   return (
     text
       .normalize('NFKD')
@@ -75,6 +89,6 @@ export function suggestSlug(text: string): string {
       .replace(/&/g, ' and ')
       .replace(/['’]/g, '')
       .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '') || 'authority-name'
+      .replace(/^-+|-+$/g, '')
   );
 }

@@ -11,11 +11,20 @@ import type { AuthorityRecord } from '../validate/schema.js';
 export function carriedOverDataFile(record: AuthorityRecord, year: string, figures: readonly string[]): string {
   const authority = Object.fromEntries(Object.entries(record.authority).filter(([field]) => !figures.includes(field)));
   const body = stringify({ authority, recipient: record.recipient }, { lineWidth: 0 });
-  return [
-    `# yaml-language-server: $schema=../../schema/${year}.json`,
-    body.trimEnd(),
-    `# The ${year} figures: fill them in, or remove \`statistics\` if the letter has no statistics page.`,
-    'statistics: {}',
-    '',
-  ].join('\n');
+  return [`# yaml-language-server: $schema=../../schema/${year}.json`, body.trimEnd(), figuresToFill(year).trimEnd(), ''].join('\n');
+}
+
+/** The lines of a carried-over file that ask for the year's figures. */
+function figuresToFill(year: string): string {
+  return `# The ${year} figures: fill them in, or remove \`statistics\` if the letter has no statistics page.\nstatistics: {}\n`;
+}
+
+/**
+ * A carried-over file's text without the lines that ask for the figures,
+ * for the figures to be written in as in any other file; undefined when the
+ * text has no such lines.
+ */
+export function withoutFiguresToFill(source: string, year: string): string | undefined {
+  const lines = figuresToFill(year);
+  return source.includes(lines) ? source.replace(lines, '') : undefined;
 }

@@ -2,13 +2,23 @@ import { authorityType } from './authorityTypes.js';
 import type { FieldKind } from './columns.js';
 import type { SheetCell } from './readSheet.js';
 
-/** Non-breaking spaces count as spaces; runs of space and line breaks become one space. */
+/**
+ * Non-breaking spaces count as spaces; runs of space and line breaks become
+ * one space. A cell that starts with a tab or a carriage return is left as
+ * it is: that is how a formula is hidden from a spreadsheet, and stripping it
+ * would store the formula; validation refuses the character, by cell.
+ */
 export function cellText(value: string): string {
+  return /^[ \u00a0]*[\t\r]/.test(value) ? value : collapsedSpaces(value);
+}
+
+/** Runs of spaces, non-breaking spaces and line breaks as one space, none at the ends: how a header or a blank cell is compared. */
+export function collapsedSpaces(value: string): string {
   return value.replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
 export function isBlank(cell: SheetCell | undefined): boolean {
-  return cell === undefined || cell.value === null || (typeof cell.value === 'string' && cellText(cell.value) === '');
+  return cell === undefined || cell.value === null || (typeof cell.value === 'string' && collapsedSpaces(cell.value) === '');
 }
 
 /**
@@ -24,6 +34,13 @@ export function fieldValue(cell: SheetCell, kind: FieldKind): unknown {
     case 'count':
       if (typeof value === 'number') return cell.percent ? roundOff(value * 100) : value;
       return typeof value === 'string' ? (numberIn(value) ?? cellText(value)) : value;
+    case 'rate': {
+      // A rate as a percentage cell shows it (=E4/D4 holding 0.333333333, shown as 33%), to the whole percent the letter gives: the counts then check it.
+      if (typeof value === 'number') return cell.percent ? halfUp(value * 100) : value;
+      if (typeof value !== 'string') return value;
+      const number = numberIn(value);
+      return number === undefined ? cellText(value) : collapsedSpaces(value).endsWith('%') ? halfUp(number) : number;
+    }
     case 'text':
       return typeof value === 'string' ? cellText(value) : String(value);
     case 'type':
@@ -45,7 +62,12 @@ function roundOff(value: number): number {
   return Math.round(value * 1e9) / 1e9;
 }
 
-function yesNo(text: string): boolean | undefined {
+export /** To a whole number, a half up, as percent() rounds a rate; 12.5 from 0.125 × 100 is 12.5 exactly. */
+function halfUp(value: number): number {
+  return Math.floor(roundOff(value) + 0.5);
+}
+
+export function yesNo(text: string): boolean | undefined {
   const word = cellText(text).toLowerCase();
   if (['yes', 'y', 'true'].includes(word)) return true;
   if (['no', 'n', 'false'].includes(word)) return false;

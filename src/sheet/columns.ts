@@ -1,12 +1,12 @@
 import type { z } from 'zod';
 import { LettersError, type Problem } from '../errors.js';
-import { cellText } from './cells.js';
+import { collapsedSpaces } from './cells.js';
 import type { Year } from '../load/yearTemplates.js';
 import { authoritySchema } from '../validate/schema.js';
 import { schemaAt } from '../validate/schemaProblems.js';
 
-/** What a cell must hold for its field: how it is read from a sheet. */
-export type FieldKind = 'count' | 'text' | 'type' | 'yes-no';
+/** What a cell must hold for its field: how it is read from a sheet. A rate (`upheld_rate`) is a whole percentage. */
+export type FieldKind = 'count' | 'rate' | 'text' | 'type' | 'yes-no';
 
 /** One spreadsheet column of a year: the data field it fills and the headers it goes by. */
 export interface Column {
@@ -41,7 +41,8 @@ export function yearColumns(year: Year): Column[] {
   const columns: Column[] = [];
   for (const [field, given] of Object.entries(declared)) {
     const path = field.split('.');
-    const kind = kindOf(schemaAt(schema, path));
+    const numberKind = kindOf(schemaAt(schema, path));
+    const kind = numberKind === 'count' && path.at(-1)!.endsWith('_rate') ? 'rate' : numberKind;
     if (!kind) {
       problems.push({ severity: 'error', file: where, field: `import.columns.${field}`, message: `is not a field of a ${year.year} data file that holds one value` });
       continue;
@@ -87,5 +88,5 @@ function leafIsOptional(schema: z.ZodType, path: string[]): boolean {
 
 /** A header as compared: case, line breaks, non-breaking and repeated spaces ignored. */
 export function normaliseHeader(text: string): string {
-  return cellText(text).toLowerCase();
+  return collapsedSpaces(text).toLowerCase();
 }

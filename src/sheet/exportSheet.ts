@@ -6,6 +6,7 @@ import { valueAt } from '../validate/schemaProblems.js';
 import { validateAuthority } from '../validate/validateAuthority.js';
 import { authorityTypeWords } from './authorityTypes.js';
 import { yearColumns } from './columns.js';
+import { needsProtection } from './readCsv.js';
 import type { SheetFormat } from './readSheet.js';
 
 export interface ExportedSheet {
@@ -48,11 +49,22 @@ export async function exportYear(options: { year: string; dataDir: string; templ
   };
 }
 
+/**
+ * Text a spreadsheet would take for a formula (`=HYPERLINK(…)`, `-2+3`,
+ * `@SUM(…)`), written to CSV behind a quote, which Excel and LibreOffice
+ * show as text and import removes again (OWASP's advice against CSV
+ * injection). Numbers are written as numbers, a negative one too: a number
+ * cell is never a formula. .xlsx cells need none: a string cell is a string.
+ */
+function protectedCell(text: string): string {
+  return needsProtection(text) ? `'${text}` : text;
+}
+
 /** The sheet as the bytes of an .xlsx or .csv file. */
 export async function sheetBytes(sheet: ExportedSheet, format: SheetFormat, sheetName: string): Promise<Uint8Array | string> {
   if (format === 'csv') {
     const { stringify } = await import('csv-stringify/sync');
-    const rows = sheet.rows.map((row) => row.map((cell) => (typeof cell === 'boolean' ? (cell ? 'yes' : 'no') : cell)));
+    const rows = sheet.rows.map((row) => row.map((cell) => (typeof cell === 'boolean' ? (cell ? 'yes' : 'no') : typeof cell === 'string' ? protectedCell(cell) : cell)));
     return stringify([sheet.headers, ...rows]);
   }
   const { default: ExcelJS } = await import('exceljs');

@@ -1,6 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { LettersError, UsageError, type Problem } from '../errors.js';
+import { formatProblem, LettersError, UsageError, type Problem } from '../errors.js';
+import { readCsv } from './readCsv.js';
+import { readSheetFile, SHEET_LIMITS } from './sheetLimits.js';
+import { checkZipParts } from './zipParts.js';
 
 /** A cell as read: its shown value (a formula's cached result) and whether it is formatted as a percentage. */
 export interface SheetCell {
@@ -15,6 +17,8 @@ export interface Sheet {
   at(row: number, column: number): Pick<Problem, 'file' | 'line' | 'column'>;
   /** `Sheet1!E7` or `7:5`: the short form, for notes naming another cell. */
   ref(row: number, column: number): string;
+  /** What was noticed in reading it, for the user: a CSV file's separator. */
+  notes?: string[];
 }
 
 export type SheetFormat = 'xlsx' | 'csv';
@@ -27,63 +31,76 @@ export function sheetFormat(file: string): SheetFormat {
   throw new UsageError(`${file}: spreadsheets are read from .xlsx or .csv files (got "${extension || 'no extension'}")`);
 }
 
-export async function readSheet(file: string, sheetName?: string): Promise<Sheet> {
+export async function readSheet(file: string, options: { sheet?: string; encoding?: string } = {}): Promise<Sheet> {
   const format = sheetFormat(file);
-  const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
-    throw new UsageError(`${file} cannot be read (${error.code === 'ENOENT' ? 'no such file' : (error.code ?? error.message)})`);
-  });
-  if (format === 'csv') {
-    if (sheetName !== undefined) throw new UsageError(`--sheet names a sheet of an .xlsx file; ${file} is a CSV file`);
-    return readCsv(file, bytes);
-  }
-  return readXlsx(file, bytes, sheetName);
+  if (format === 'csv' && options.sheet !== undefined) throw new UsageError(`--sheet names a sheet of an .xlsx file; ${file} is a CSV file`);
+  if (format === 'xlsx' && options.encoding !== undefined) throw new UsageError(`--encoding names the encoding of a CSV file; ${file} is an .xlsx workbook (always Unicode)`);
+  const bytes = await readSheetFile(file);
+  const sheet = format === 'csv' ? await readCsv(file, bytes, options.encoding) : await readXlsx(file, bytes, options.sheet);
+  checkSize(sheet);
+  return sheet;
 }
 
-async function readCsv(file: string, bytes: Buffer): Promise<Sheet> {
-  const { parse } = await import('csv-parse/sync');
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(bytes, { bom: true, relax_column_count: true, skip_empty_lines: false, info: true }) as unknown as typeof records;
-  } catch (error) {
-    const where = error as { lines?: number; message: string };
-    throw new LettersError(`${file}:${where.lines ?? 1}  is not a readable CSV file (${where.message})`);
-  }
-  // A quoted cell may hold line breaks: a record starts on the line after the one before it ends.
-  const lines = records.map((_, index) => (index === 0 ? 1 : records[index - 1]!.info.lines + 1));
-  return {
-    rows: records.map(({ record }) => record.map((value) => ({ value, percent: false }))),
-    at: (row, column) => ({ file, line: lines[row] ?? row + 1, column: column + 1 }),
-    ref: (row) => `line ${lines[row] ?? row + 1}`,
-  };
+/** Rows, columns and cells within the limits: the same for both formats. */
+function checkSize(sheet: Sheet): void {
+  const { rows, columns, cellLength } = SHEET_LIMITS;
+  const where = (row: number, column: number) => formatProblem({ severity: 'error', ...sheet.at(row, column), message: '' });
+  if (sheet.rows.length > rows) throw new LettersError(`${where(rows, 0)}  the sheet has more rows than the ${rows} a sheet may have`);
+  sheet.rows.forEach((cells, row) => {
+    if (cells.length > columns) throw new LettersError(`${where(row, columns)}  this row has ${cells.length} cells, more than a sheet may have (${columns} columns)`);
+    cells.forEach((cell, column) => {
+      if (typeof cell.value === 'string' && cell.value.length > cellLength) throw new LettersError(`${where(row, column)}  this cell holds ${cell.value.length} characters, more than a cell may (${cellLength})`);
+    });
+  });
 }
 
 async function readXlsx(file: string, bytes: Buffer, sheetName?: string): Promise<Sheet> {
+  await checkZipParts(file, bytes);
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (error) {
-    throw new LettersError(`${file}  is not a readable .xlsx workbook (${(error as Error).message})`);
+  } catch {
+    // The reader's own words name its internals, not the file: say what the file is not.
+    throw new LettersError(`${file}  is not a readable .xlsx workbook: its parts are not those of an Excel workbook (was it saved as another format?)`);
   }
   const names = workbook.worksheets.map((sheet) => sheet.name);
-  const worksheet = sheetName === undefined ? workbook.worksheets[0] : workbook.getWorksheet(sheetName);
+  // By default the first sheet a person sees: a hidden one is no one's figures.
+  const worksheet = sheetName === undefined ? (workbook.worksheets.find((sheet) => sheet.state === 'visible') ?? workbook.worksheets[0]) : workbook.getWorksheet(sheetName);
   if (!worksheet) {
     if (sheetName === undefined) throw new LettersError(`${file}  has no sheets`);
     throw new UsageError(`${file} has no sheet "${sheetName}" (its sheets: ${names.map((name) => `"${name}"`).join(', ')})`);
   }
+  const name = worksheet.name;
+  const ref = (row: number, column: number) => `${quoteSheet(name)}!${columnLetters(column)}${row + 1}`;
+  // Checked before the rows are made: one far-off cell (XFD1048576) would otherwise make a million of them.
+  if (worksheet.rowCount > SHEET_LIMITS.rows) throw new LettersError(`${file}:${ref(worksheet.rowCount - 1, 0)}  the sheet goes down to row ${worksheet.rowCount}, more than a sheet may have (${SHEET_LIMITS.rows} rows)`);
   const rows: SheetCell[][] = [];
+  const unsaved: Problem[] = [];
   for (let r = 1; r <= worksheet.rowCount; r += 1) {
     const row = worksheet.getRow(r);
+    if (row.cellCount > SHEET_LIMITS.columns) throw new LettersError(`${file}:${ref(r - 1, row.cellCount - 1)}  this row goes as far as column ${columnLetters(row.cellCount - 1)}, more than a sheet may have (${SHEET_LIMITS.columns} columns)`);
     const cells: SheetCell[] = [];
     for (let c = 1; c <= row.cellCount; c += 1) {
       const cell = row.getCell(c);
+      if (isUnsavedFormula(cell.value)) {
+        // Read as blank, it would be a missing figure, or no statistics at all.
+        const formula = (cell.value as { formula?: string }).formula;
+        unsaved.push({ severity: 'error', file: `${file}:${ref(r - 1, c - 1)}`, message: `holds a formula${formula ? ` (=${formula})` : ''} with no saved result: open the file in a spreadsheet program and save it, or type the value` });
+      }
       cells.push({ value: shownValue(cell.value), percent: isPercentFormat(cell.numFmt) });
     }
     rows.push(cells);
   }
-  const name = worksheet.name;
-  const ref = (row: number, column: number) => `${quoteSheet(name)}!${columnLetters(column)}${row + 1}`;
+  if (unsaved.length > 0) throw new LettersError(`${file}  was saved without the results of its formulas: nothing read`, unsaved);
   return { rows, at: (row, column) => ({ file: `${file}:${ref(row, column)}` }), ref };
+}
+
+/** A formula whose result the file does not hold: written by a program that does not compute formulas. */
+function isUnsavedFormula(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  const object = value as { result?: unknown; formula?: string; sharedFormula?: string };
+  return (object.formula !== undefined || object.sharedFormula !== undefined) && (object.result === undefined || object.result === null);
 }
 
 /** What a cell shows: a formula's cached result, rich text as its text, a date as yyyy-mm-dd. */

@@ -1,6 +1,7 @@
 import { closest } from 'fastest-levenshtein';
+import { visible } from '../validate/visible.js';
 import { formatProblem, type Problem } from '../errors.js';
-import { cellText, fieldValue, isBlank } from './cells.js';
+import { cellText, collapsedSpaces, fieldValue, isBlank, yesNo } from './cells.js';
 import { normaliseHeader, type Column } from './columns.js';
 import type { Sheet, SheetCell } from './readSheet.js';
 
@@ -24,7 +25,15 @@ export interface SheetRow {
   row: number;
   name: string;
   cells: Map<string, RowCell>;
+  /** The `Slug` cell, when the sheet has that column and the cell is filled in: which data file the row is. */
+  slug?: { text: string; index: number };
+  /** The `New` cell, when filled in: yes when the row is a new authority (no near match asked about). */
+  markedNew?: { value: boolean | string; index: number };
 }
+
+/** Headers every year accepts besides its own columns: they say which file a row is, not what it holds. */
+const SLUG_HEADER = 'slug';
+const NEW_HEADER = 'new';
 
 export interface ReadRows {
   rows: SheetRow[];
@@ -53,22 +62,26 @@ export function sheetRows(sheet: Sheet, columns: Column[]): ReadRows {
 
   const found = new Map<string, number>();
   const ignored: string[] = [];
+  let slugIndex: number | undefined;
+  let newIndex: number | undefined;
   sheet.rows[headerRow]!.forEach((cell, index) => {
     if (isBlank(cell)) return;
-    const header = cellText(String(cell.value));
+    const header = collapsedSpaces(String(cell.value));
     const column = byHeader.get(normaliseHeader(header));
-    if (!column) ignored.push(header);
+    if (!column && normaliseHeader(header) === SLUG_HEADER) slugIndex ??= index;
+    else if (!column && normaliseHeader(header) === NEW_HEADER) newIndex ??= index;
+    else if (!column) ignored.push(header);
     else if (found.has(column.field)) {
       problems.push({ severity: 'error', ...sheet.at(headerRow, index), field: column.field, message: `a second column for ${column.field} (the first is ${sheet.ref(headerRow, found.get(column.field)!)}): remove one` });
     } else found.set(column.field, index);
   });
-  if (ignored.length > 0) notes.push(`${where(sheet, headerRow, 0)}  columns ignored (no data field): ${ignored.map((header) => `"${header}"`).join(', ')}`);
+  if (ignored.length > 0) notes.push(`${where(sheet, headerRow, 0)}  columns ignored (no data field): ${ignored.map((header) => `"${visible(header)}"`).join(', ')}`);
   // The column meant is most likely one nobody claimed, and one whose header holds the words expected.
-  const present = ignored.length > 0 ? ignored : sheet.rows[headerRow]!.filter((cell) => !isBlank(cell)).map((cell) => cellText(String(cell.value)));
+  const present = ignored.length > 0 ? ignored : sheet.rows[headerRow]!.filter((cell) => !isBlank(cell)).map((cell) => collapsedSpaces(String(cell.value)));
   for (const column of columns) {
     if (!column.required || found.has(column.field)) continue;
     const nearest = nearestHeader(column.headers[0]!, present);
-    const hint = nearest !== undefined ? `; the nearest header present is "${nearest}"` : '';
+    const hint = nearest !== undefined ? `; the nearest header present is "${visible(nearest)}"` : '';
     problems.push({ severity: 'error', ...sheet.at(headerRow, 0), field: column.field, message: `no column headed "${column.headers[0]}"${hint}` });
   }
   if (problems.length > 0) return { rows: [], problems, notes, read: 0, skipped: 0 };
@@ -88,7 +101,7 @@ export function sheetRows(sheet: Sheet, columns: Column[]): ReadRows {
     const label = name !== '' ? name : cellsOfRow.map((cell) => (typeof cell.value === 'string' ? cellText(cell.value) : '')).find((text) => TOTALS.test(text));
     // A totals row says so in its name cell (or, with that blank, in another), or its figures are the sums of the rows above.
     if ((label !== undefined && TOTALS.test(label)) || (name === '' && isSumRow(cellsOfRow, sums))) {
-      notes.push(`${where(sheet, row, nameIndex)}  ${label ? `"${label}"` : 'a row without a name whose figures are the sums of the rows above'} is a totals row: skipped`);
+      notes.push(`${where(sheet, row, nameIndex)}  ${label ? `"${visible(label)}"` : 'a row without a name whose figures are the sums of the rows above'} is a totals row: skipped`);
       skipped += 1;
       continue;
     }
@@ -100,7 +113,15 @@ export function sheetRows(sheet: Sheet, columns: Column[]): ReadRows {
       const cell = cellsOfRow[index];
       cells.set(column.field, isBlank(cell) ? { column, index, blank: true } : { column, index, blank: false, value: fieldValue(cell!, column.kind) });
     }
-    rows.push({ row, name, cells });
+    const slugCell = slugIndex === undefined ? undefined : cellsOfRow[slugIndex];
+    const newCell = newIndex === undefined ? undefined : cellsOfRow[newIndex];
+    rows.push({
+      row,
+      name,
+      cells,
+      ...(isBlank(slugCell) ? {} : { slug: { text: cellText(String(slugCell!.value)), index: slugIndex! } }),
+      ...(isBlank(newCell) ? {} : { markedNew: { value: typeof newCell!.value === 'boolean' ? newCell!.value : (yesNo(String(newCell!.value)) ?? cellText(String(newCell!.value))), index: newIndex! } }),
+    });
   }
   return { rows, problems, notes, read, skipped };
 }

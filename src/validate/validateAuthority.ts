@@ -1,6 +1,7 @@
 import type { Problem } from '../errors.js';
 import type { YamlFile } from '../load/yamlFile.js';
 import { consistencyProblems } from './consistency.js';
+import { undrawableProblems } from './drawable.js';
 import { fieldsOf } from './fields.js';
 import { shapeOf } from '../shapes/index.js';
 import { authoritySchema, OPTIONAL_NOTES, type AuthorityRecord, type YearConfig } from './schema.js';
@@ -22,7 +23,7 @@ export function validateAuthority(yaml: YamlFile, year: YearConfig): ValidatedAu
   const checked = checkSchema(yaml, schema);
   // `shared_wth: the Mayor` is one mistake, already reported as the typo: not also "shared_with is required".
   const consistency = consistencyProblems(yaml, year, fieldsOf(yaml.value, schema)).filter((problem) => !checked.typos?.has(problem.field ?? ''));
-  const problems = toFillIn(yaml, year, [...checked.problems.map((problem) => explainUnusedNote(problem, year)), ...consistency]);
+  const problems = toFillIn(yaml, year, [...checked.problems.map((problem) => explainUnusedNote(problem, year)), ...consistency, ...undrawableProblems(yaml)]);
   if (problems.length > 0 || !checked.data) return { problems };
   return { record: checked.data as unknown as AuthorityRecord, problems };
 }
