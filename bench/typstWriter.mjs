@@ -37,8 +37,10 @@ export function createTypstPrinter() {
       const error = result.takeError();
       if (error) throw new Error(`Typst could not compile the letter "${document.meta.title}": ${JSON.stringify(compiler.fetchDiagnostics(error))}`);
       const pdf = compiler.pdf(result.result, TYPST_PDF_OPTIONS);
-      // Memoised layouts of earlier letters are not reused by a later one; keep only the recent ones.
-      compiler.evictCache(10);
+      // Typst memoises layout across compilations, and a year's letters share
+      // most of their paragraphs: keep what recent letters used (the age
+      // Typst suggests for tools that compile again and again), drop the rest.
+      compiler.evictCache(30);
       return pdf;
     },
   };
