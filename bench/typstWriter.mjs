@@ -7,8 +7,8 @@
 // passed as a Typst string, so nothing in it is read as markup); the look is
 // taken from our PDF writer's styles module (sizes, colours, margins, the
 // statistics figures' large bold runs), in the same Roboto files, on A4.
-// Typst lays the page out its own way (line breaking, spacing that collapses
-// where pdfmake's margins add up), so the pages look alike, not the same.
+// Typst breaks lines its own way, so the pages look alike, not the same: a
+// line may break at another word, a page hold a line more.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { LIST_BULLET } from '../dist/document/types.js';
@@ -213,11 +213,12 @@ function leading(lineHeight) {
 
 /**
  * The space a style's margin [left, top, right, bottom] leaves below a
- * block. pdfmake's margins add up and its lines carry their leading above
- * the first line and below the last; Typst's block spacing collapses to the
- * larger and its lines have none at the edges. So the space below is the
- * margin and the leading of one line of the block's text, and the space
- * above a block is strong spacing of its own (`spaceAbove`), which adds up.
+ * block. pdfmake's margins add up, and each of its lines carries its leading
+ * below it, the last line's too; Typst's block spacing collapses to the
+ * larger of two, and a block's last line has no leading below it. So the
+ * space below is the margin and the leading of a line of the block's text,
+ * and the space above a block is strong spacing of its own (`spaceAbove`),
+ * which adds up as pdfmake's margins do.
  */
 function blockSpacing(style, lines = true) {
   const margin = style.margin ?? [0, 0, 0, 0];
