@@ -23,7 +23,7 @@ const COUNCIL_WORDS = {
 };
 const SYLLABLES = ['ash', 'bury', 'ford', 'ham', 'ley', 'mere', 'wick', 'thorpe', 'dale', 'ton', 'well', 'stow', 'brook', 'field', 'by', 'cote'];
 const SURNAMES = ['Harden', 'Reeves', 'Blake', 'Carney', 'Fairclough', "O’Neill", 'Ní Bhriain', 'Okonkwo', 'Smith-Jones', 'Łukasiewicz'];
-const TITLES = ['Mr', 'Ms', 'Mrs', 'Dr', undefined];
+const TITLES = ['Mr', 'Ms', 'Mrs', 'Dr'];
 const ROLES = ['Chief Executive', 'Managing Director', 'Head of Paid Service', 'Chief Executive and Head of Paid Service'];
 
 /** Mulberry32: a small seeded generator, so every run makes the same set. */
@@ -63,7 +63,9 @@ export function writeSyntheticSet(dir, { count = 400, seed = 2024 } = {}) {
       `  type: ${type}`,
       ...(sharedWith ? [`  shared_with: ${sharedWith}`] : []),
       'recipient:',
-      ...(variant % 4 === 3 ? [`  forename: ${pick(['Margaret', 'Aled', 'Siân', 'José'])}`] : optional('title', pick(TITLES))),
+      // A letter is addressed by title and surname, or by forename and surname: some have both, some a forename only.
+      ...(variant % 4 === 3 ? [] : [`  title: ${pick(TITLES)}`]),
+      ...(variant % 4 === 3 || variant % 8 === 1 ? [`  forename: ${pick(['Margaret', 'Aled', 'Siân', 'José'])}`] : []),
       `  surname: ${quote(pick(SURNAMES))}`,
       `  role: ${pick(ROLES)}`,
       ...notes(year, variant, pick, upTo),
@@ -122,10 +124,6 @@ function statistics(year, variant, upTo) {
     `  satisfactory_remedies: ${remedies}`,
     `  compliance: { outcomes: ${outcomes}, complied: ${complied} }`,
   ];
-}
-
-function optional(key, value) {
-  return value === undefined ? [] : [`  ${key}: ${value}`];
 }
 
 function quote(text) {

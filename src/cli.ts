@@ -37,6 +37,8 @@ program
     }),
   )
   .option('--force', 'remake every letter, even those whose inputs are unchanged')
+  .option('--keep-removed', 'keep the letters whose data file is gone (a whole year\'s build removes them from out/<year>/)')
+  .option('--draft', 'build a year still marked for review (# REVIEW: in year.yaml), every letter marked as a draft')
   .option('--quiet', 'print only errors: no progress, warnings or summary')
   .option('--json', 'print the summary as JSON on stdout')
   .addHelpText('after', '\nExamples:\n  letters build\n  letters build --year 2020 --format text --jobs 4\n  letters build --year 2020 --authority knowsley --out /tmp/letters')
@@ -162,6 +164,14 @@ function report(error: unknown): number {
   process.stderr.write(`internal error: ${message}\n`);
   if (program.opts().debug && error instanceof Error) process.stderr.write(`${error.stack}\n`);
   return EXIT_FAILURE;
+}
+
+// A reader that stops early (`letters list | head -1`) closes the pipe: nothing more is wanted, so stop quietly.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
 }
 
 try {

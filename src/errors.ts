@@ -16,6 +16,11 @@ export interface Problem {
   /** Dotted path of the data field, e.g. `statistics.upheld`. */
   field?: string;
   message: string;
+  /**
+   * What kind of problem it is, where a command treats it apart: `review`, a
+   * `# REVIEW:` comment left in year.yaml, which only `build --draft` accepts.
+   */
+  kind?: 'review';
 }
 
 export const EXIT_OK = 0;
@@ -71,4 +76,14 @@ export function countProblems(problems: Problem[]): string {
   const noun = errors.length === 1 ? 'problem' : 'problems';
   const fileNoun = files.size === 1 ? 'file' : 'files';
   return `${errors.length} ${noun} in ${files.size} ${fileNoun}`;
+}
+
+/** The problems that stop a command: all errors but, for one that accepts them (a draft build, a preview), those marking a year for review. */
+export function blockingProblems(problems: Problem[], acceptReview: boolean): Problem[] {
+  return acceptReview ? problems.filter((problem) => problem.kind !== 'review') : problems;
+}
+
+/** The review marks a command accepted, shown as warnings. */
+export function reviewWarnings(problems: Problem[]): Problem[] {
+  return problems.filter((problem) => problem.kind === 'review').map((problem) => ({ ...problem, severity: 'warning' as const }));
 }

@@ -80,7 +80,7 @@ function killGroup(child: ChildProcess): void {
 }
 
 /**
- * Starts a long-running child for the current test. It is killed, with its
+ * Starts a long-running child for the current test (or suite). It is killed, with its
  * whole process group, when the test finishes, whether it passed, failed or
  * timed out (the test's own `finally` does not run after a time-out), and when
  * the test process exits.
@@ -89,6 +89,10 @@ export function spawnForTest(command: string, args: string[], options: SpawnOpti
   const child = spawn(command, args, { ...options, detached: true });
   running.add(child);
   child.once('exit', () => running.delete(child));
-  onTestFinished(() => killGroup(child));
+  try {
+    onTestFinished(() => killGroup(child));
+  } catch {
+    // Started by a suite's hook rather than a test: that suite's afterAll stops it, and the exit handler above if it fails.
+  }
   return child;
 }

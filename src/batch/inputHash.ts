@@ -30,6 +30,8 @@ export interface LetterInputs {
   writers: string;
   /** `hashBytes` of the data file. */
   data: string;
+  /** A draft (`build --draft`): made from the same files, but not the same letter. */
+  draft?: boolean;
 }
 
 export function letterInputHash(inputs: LetterInputs): string {
@@ -38,6 +40,8 @@ export function letterInputHash(inputs: LetterInputs): string {
   addPart(hash, 'year', Buffer.from(inputs.year));
   addPart(hash, 'writers', Buffer.from(inputs.writers));
   addPart(hash, 'data', Buffer.from(inputs.data));
+  // Only drafts add a part, so the hash of a final letter is what it always was.
+  if (inputs.draft) addPart(hash, 'draft', Buffer.from('draft'));
   return hash.digest('hex');
 }
 

@@ -2,7 +2,9 @@ import { basename } from 'node:path';
 import { LettersError, type Problem } from '../errors.js';
 import type { Year } from '../load/yearTemplates.js';
 import { writeFileAtomic } from '../output/atomicWrite.js';
+import { withConsequence } from '../output/ioError.js';
 import type { Letter } from '../project.js';
+import { markDraft } from '../document/draft.js';
 import { renderLetter } from '../render.js';
 import { WRITERS, type FormatName } from '../writers/index.js';
 import { hashBytes } from './inputHash.js';
@@ -15,10 +17,11 @@ import type { LetterResult, LetterTask, WrittenFile } from './task.js';
  * each file atomically. The same in a worker thread and in the main thread.
  */
 export async function makeLetter(task: LetterTask, year: Year): Promise<LetterResult> {
-  const { letter, formats, outDir, text } = task;
+  const { letter, formats, outDir, text, draft } = task;
   try {
     const kept = (format: FormatName) => (format === 'text' ? text : undefined);
-    const document = formats.every(kept) ? undefined : renderLetter(letter, year).document;
+    const rendered = formats.every(kept) ? undefined : renderLetter(letter, year).document;
+    const document = rendered && draft ? markDraft(rendered) : rendered;
     // Every format is made before any is written, so a letter that fails
     // (say, a glyph missing from the PDF font) leaves none of its files changed.
     const made = [];
@@ -29,7 +32,10 @@ export async function makeLetter(task: LetterTask, year: Year): Promise<LetterRe
     }
     const files: WrittenFile[] = [];
     for (const { file, bytes, format } of made) {
-      await writeFileAtomic(file, bytes);
+      await writeFileAtomic(file, bytes).catch((error) => {
+        const written = files.map((kept) => kept.name);
+        throw withConsequence(error, written.length === 0 ? "this letter's files are as they were" : `${written.join(', ')} written, its other files as they were`);
+      });
       files.push(describe(basename(file), bytes, format === 'pdf'));
     }
     return { ok: true, files };

@@ -19,6 +19,8 @@ export interface ManifestEntry {
   inputs: string;
   files: WrittenFile[];
   warnings: Problem[];
+  /** Made by `build --draft` from a year still marked for review: not a letter to send. */
+  draft?: true;
 }
 
 /** The entries by slug; an absent or unreadable manifest is an empty one (everything is remade). */
@@ -75,7 +77,7 @@ function entryBytes(slug: string, entry: ManifestEntry): Buffer {
     for (const file of [...entry.files].sort((a, b) => (a.name < b.name ? -1 : 1))) {
       files[file.name] = file.pages === undefined ? { sha256: file.sha256, bytes: file.bytes } : { sha256: file.sha256, bytes: file.bytes, pages: file.pages };
     }
-    const saved: SavedEntry = { inputs: entry.inputs, files, warnings: entry.warnings.map(problemFields) };
+    const saved: SavedEntry = { inputs: entry.inputs, ...(entry.draft ? { draft: true as const } : {}), files, warnings: entry.warnings.map(problemFields) };
     // Indented as the fourth level of the whole; JSON strings hold no raw line breaks.
     bytes = Buffer.from(`    ${JSON.stringify(slug)}: ${JSON.stringify(saved, null, 2).replaceAll('\n', '\n    ')}`);
     entryTexts.set(entry, bytes);
@@ -86,6 +88,7 @@ function entryBytes(slug: string, entry: ManifestEntry): Buffer {
 /** How an entry is saved: files keyed by name, for people reading the manifest. */
 interface SavedEntry {
   inputs: string;
+  draft?: true;
   files: Record<string, { sha256: string; bytes: number; pages?: number }>;
   warnings: Problem[];
 }
@@ -98,7 +101,7 @@ function entryFromJson(value: SavedEntry): ManifestEntry | undefined {
     if (typeof file?.sha256 !== 'string' || typeof file.bytes !== 'number') return undefined;
     files.push(file.pages === undefined ? { name, sha256: file.sha256, bytes: file.bytes } : { name, sha256: file.sha256, bytes: file.bytes, pages: file.pages });
   }
-  return { inputs: value.inputs, files, warnings: value.warnings.map(problemFields) };
+  return { inputs: value.inputs, files, warnings: value.warnings.map(problemFields), ...(value.draft === true ? { draft: true as const } : {}) };
 }
 
 /** Always the same keys in the same order, whichever thread or file the problem came from. */

@@ -8,8 +8,12 @@ import { forEachLimited } from './forEachLimited.js';
 import { isUpToDate } from './freshness.js';
 import { makeDirectory } from './makeDirectory.js';
 import { hashFiles, letterInputHash } from './inputHash.js';
-import { readManifest, writeManifest, type ManifestEntry } from './manifest.js';
+import { MANIFEST_FILE, readManifest, writeManifest, type ManifestEntry } from './manifest.js';
+import { stopPoint } from '../output/faultPoints.js';
+import { fileError } from '../output/ioError.js';
+import { lockYear, type YearLock } from '../output/yearLock.js';
 import { yearDir } from './outputPath.js';
+import { removeGone } from './removeGone.js';
 import type { LetterPool } from './pool.js';
 import type { Progress } from './progress.js';
 import { removeAbandonedTemporaryFiles } from './temporaryFiles.js';
@@ -23,6 +27,13 @@ export interface BatchOptions {
   templatesDir: string;
   outDir: string;
   formats: FormatName[];
+  /** Drafts of a year still marked for review (`build --draft`): marked, recorded as drafts in the manifest. */
+  draft?: boolean;
+  /**
+   * For a whole year's build: each such year's data files (by slug, valid or
+   * not). Letters of the year whose data file is not among them are removed.
+   */
+  present?: Map<string, Set<string>>;
   /** Remake every letter, even when its inputs are unchanged. */
   force: boolean;
   pool: LetterPool;
@@ -39,6 +50,8 @@ export interface BatchResult {
   failed: number;
   notStarted: number;
   failures: Problem[];
+  /** Letters removed because their data file is gone, as `<year>/<slug>`. */
+  removed: string[];
   /** Of every letter of the run, made now or skipped (from its manifest entry). */
   warnings: Problem[];
 }
@@ -53,11 +66,24 @@ const CHECKPOINT_MS = 1000;
  * describes, so a killed run is rerun from where it was.
  */
 export async function runBatch(options: BatchOptions): Promise<BatchResult> {
+  const { letters, outDir } = options;
+  const years = new Set([...letters.map((letter) => letter.year), ...(options.present?.keys() ?? [])]);
+  for (const year of years) await refuseLink(yearDir(outDir, year), outDir);
+  // Two builds into one folder would interleave their files and manifests.
+  const locks: YearLock[] = [];
+  try {
+    for (const year of years) locks.push(await lockYear('output', yearDir(outDir, year)));
+    await stopPoint('building');
+    return await makeLetters(options, years);
+  } finally {
+    for (const lock of locks) await lock.release();
+  }
+}
+
+async function makeLetters(options: BatchOptions, years: Set<string>): Promise<BatchResult> {
   const { letters, formats, outDir } = options;
   const manifests = new Map<string, Map<string, ManifestEntry>>();
   const yearHashes = new Map<string, string>();
-  const years = new Set(letters.map((letter) => letter.year));
-  for (const year of years) await refuseLink(yearDir(outDir, year), outDir);
   for (const year of years) {
     const dir = yearDir(outDir, year);
     await makeDirectory(dir);
@@ -70,10 +96,16 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   }
   const writers = await hashFiles(await writerInputFiles());
 
-  const result: BatchResult = { written: 0, skipped: 0, failed: 0, notStarted: 0, failures: [], warnings: [] };
+  const result: BatchResult = { written: 0, skipped: 0, failed: 0, notStarted: 0, failures: [], warnings: [], removed: [] };
+  for (const [year, slugs] of options.present ?? []) {
+    const removed = await removeGone(yearDir(outDir, year), manifests.get(year)!, slugs);
+    if (removed.length === 0) continue;
+    result.removed.push(...removed.map((slug) => `${year}/${slug}`));
+    await writeManifest(yearDir(outDir, year), VERSION, year, manifests.get(year)!);
+  }
   const pending: { letter: Letter; inputs: string }[] = [];
   await forEachLimited(letters, 16, async (letter) => {
-    const inputs = letterInputHash({ tool: VERSION, year: yearHashes.get(letter.year)!, writers, data: letter.sha256 });
+    const inputs = letterInputHash({ tool: VERSION, year: yearHashes.get(letter.year)!, writers, data: letter.sha256, draft: options.draft === true });
     const entry = manifests.get(letter.year)!.get(letter.slug);
     const wanted = formats.map((format) => `${letter.slug}.${WRITERS[format].extension}`);
     if (!options.force && (await isUpToDate(entry, inputs, wanted, yearDir(outDir, letter.year)))) {
@@ -97,10 +129,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       options.inFlight,
       async ({ letter, inputs }) => {
         try {
-          const made = await options.pool.run({ letter, formats, outDir, templatesDir: options.templatesDir, averages: options.years.get(letter.year)!.averages });
+          const made = await options.pool.run({ letter, formats, outDir, templatesDir: options.templatesDir, averages: options.years.get(letter.year)!.averages, draft: options.draft === true });
           if (made.ok) {
             const manifest = manifests.get(letter.year)!;
-            manifest.set(letter.slug, { inputs, files: keptFiles(manifest.get(letter.slug), inputs, made.files), warnings: letter.warnings });
+            manifest.set(letter.slug, { inputs, files: keptFiles(manifest.get(letter.slug), inputs, made.files), warnings: letter.warnings, ...(options.draft ? { draft: true as const } : {}) });
             saver.changed(letter.year);
             result.written += 1;
             result.warnings.push(...letter.warnings);
@@ -121,7 +153,14 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   } finally {
     clearInterval(checkpoints);
     options.progress.stop();
-    await saver.save();
+    try {
+      await saver.save();
+    } catch (error) {
+      // A full disk at the end is reported with the summary, which is still printed.
+      const reported = fileError(error, 'write', MANIFEST_FILE);
+      if (!(reported instanceof LettersError)) throw error;
+      result.failures.push({ severity: 'error', message: `${reported.message}; the letters written are in place, and the next build checks them again` });
+    }
   }
   result.notStarted = pending.length - result.written - result.failed;
   return result;

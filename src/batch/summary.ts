@@ -16,6 +16,8 @@ export interface BuildSummary {
   stopped: boolean;
   out: string;
   formats: string[];
+  /** Letters removed from out/ because their data file is gone, as `<year>/<slug>`. */
+  removed: string[];
   /** Every error: data problems and letters that failed. */
   errors: Problem[];
 }
@@ -26,6 +28,7 @@ export function summaryLine(summary: BuildSummary): string {
   if (summary.failed > 0) counts.push(`${summary.failed} failed`);
   if (summary.invalid > 0) counts.push(`${summary.invalid} not valid`);
   if (summary.notStarted > 0) counts.push(`${summary.notStarted} not started`);
+  if (summary.removed.length > 0) counts.push(`${summary.removed.length} removed`);
   const letters = `${summary.letters} ${summary.letters === 1 ? 'letter' : 'letters'}`;
   const line = `${letters} (${counts.join(', ')}) in ${summary.seconds.toFixed(1)} s; warnings: ${summary.warnings}`;
   return summary.stopped ? `stopped: ${line}` : line;

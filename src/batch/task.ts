@@ -11,6 +11,8 @@ export interface LetterTask {
   averages?: TypeAverages;
   formats: FormatName[];
   outDir: string;
+  /** A draft of a year still marked for review: the PDF and HTML are marked as such. */
+  draft?: boolean;
   /** The letter's text, when it was made while the data was checked (KeptTexts). */
   text?: Uint8Array;
 }

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { resolve, sep } from 'node:path';
-import { EXIT_FAILURE, EXIT_OK, UsageError, formatProblem, type Problem } from '../errors.js';
+import { EXIT_FAILURE, EXIT_OK, UsageError, blockingProblems, formatProblem, reviewWarnings, type Problem } from '../errors.js';
 import { watchInterrupts } from '../batch/interrupts.js';
 import { startPool, type LetterPool } from '../batch/pool.js';
 import { checkInThread } from '../batch/checkInThread.js';
@@ -8,7 +8,7 @@ import { KeptTexts } from '../batch/keptTexts.js';
 import { createProgress, progressStyle } from '../batch/progress.js';
 import { runBatch } from '../batch/runBatch.js';
 import { summaryJson, summaryLine, type BuildSummary } from '../batch/summary.js';
-import { findDataFiles } from '../load/dataFiles.js';
+import { findDataFiles, type DataFile } from '../load/dataFiles.js';
 import type { CheckedProject, ProjectOptions } from '../project.js';
 import { checkOutDir } from '../output/checkOutDir.js';
 import { FORMAT_NAMES, type FormatName } from '../writers/index.js';
@@ -27,6 +27,10 @@ export interface BuildOptions extends InputOptions {
   force?: boolean;
   quiet?: boolean;
   json?: boolean;
+  /** Build a year still marked for review, the letters marked as drafts. */
+  draft?: boolean;
+  /** Keep the letters whose data file is gone (a whole year's build removes them). */
+  keepRemoved?: boolean;
 }
 
 /**
@@ -57,8 +61,9 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
     // modules it needs are never loaded into this one (checkInThread.ts).
     const { project, pool } = workers ? { project: await checkInThread(check), pool: workers } : await checkHere(check, texts);
     const letters = options.authority === undefined ? project.letters : [findLetter(project.letters, options.authority)];
-    if (project.problems.length > 0) {
-      reportProblems(project.problems);
+    const blocking = blockingProblems(project.problems, options.draft === true);
+    if (blocking.length > 0) {
+      reportProblems(blocking);
       if (!options.keepGoing) {
         process.stderr.write('nothing written (use --keep-going to write the valid letters)\n');
         return EXIT_FAILURE;
@@ -77,6 +82,9 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
         outDir: options.out,
         formats,
         force: options.force === true,
+        draft: options.draft === true,
+        // Only a whole year's build knows which letters the year has: one narrowed to an authority removes nothing.
+        present: options.authority === undefined && !options.keepRemoved ? presentSlugs(dataFiles, project.years.keys()) : undefined,
         pool,
         // Enough to keep every thread busy; in this thread, enough that files are written while the next letters are made.
         inFlight: threaded ? threads * 2 : 8,
@@ -86,7 +94,9 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
     } finally {
       interrupts.dispose();
     }
-    if (!options.quiet) reportWarnings(result.warnings);
+    // A draft build shows the review marks it accepted among the warnings, and counts them.
+    const warnings = [...(options.draft ? reviewWarnings(project.problems) : []), ...result.warnings];
+    if (!options.quiet) reportWarnings(warnings);
     for (const failure of result.failures) process.stderr.write(`${formatProblem(failure)}\n`);
     const invalid = invalidDataFiles(project.problems, options.data);
     const summary: BuildSummary = {
@@ -96,13 +106,15 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
       failed: result.failed,
       invalid,
       notStarted: result.notStarted,
-      warnings: result.warnings.length,
+      warnings: warnings.length,
       seconds: Math.round(performance.now() - started) / 1000,
       stopped: interrupts.signal.aborted,
       out: options.out,
       formats,
-      errors: [...project.problems.filter((p) => p.severity === 'error'), ...result.failures],
+      removed: result.removed,
+      errors: [...blocking.filter((p) => p.severity === 'error'), ...result.failures],
     };
+    if (!options.json && !options.quiet) for (const letter of result.removed) process.stdout.write(`removed ${letter}: its data file is gone\n`);
     if (options.json) process.stdout.write(summaryJson(summary));
     else if (!options.quiet) process.stdout.write(`${summaryLine(summary)}\n`);
     if (interrupts.exitCode !== undefined) return interrupts.exitCode;
@@ -126,6 +138,13 @@ export function parseFormats(format: string): FormatName[] {
   const unknown = wanted.find((name) => !(FORMAT_NAMES as string[]).includes(name));
   if (unknown !== undefined) throw new UsageError(`--format must be one of: ${[...FORMAT_NAMES, 'all'].join(', ')}, or several joined by commas (got "${format}")`);
   return FORMAT_NAMES.filter((name) => wanted.includes(name));
+}
+
+/** Each built year's data files by slug, valid or not: a letter whose file is there is never removed. */
+function presentSlugs(files: DataFile[], years: Iterable<string>): Map<string, Set<string>> {
+  const present = new Map<string, Set<string>>();
+  for (const year of years) present.set(year, new Set(files.filter((file) => file.year === year).map((file) => file.slug)));
+  return present;
 }
 
 /** Data files with an error, counted once each (only --keep-going gets this far with any). */

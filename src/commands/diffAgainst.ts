@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { EXIT_FAILURE, EXIT_OK, LettersError } from '../errors.js';
+import { EXIT_FAILURE, EXIT_OK, LettersError, blockingProblems } from '../errors.js';
 import { compareWords, type Hunk } from '../diff/compare.js';
 import { formatHunk, sectionWords, type SectionText } from '../diff/diffLetter.js';
 import { listBuiltLetters } from '../diff/earlierBuild.js';
@@ -34,8 +34,10 @@ export async function diffAgainstCommand(options: DiffAgainstOptions): Promise<n
     year: options.year,
     rendered: (letter, document) => texts.set(letter, document.sections.map((section) => ({ name: section.name, text: writeSection(section) }))),
   });
-  if (project.problems.length > 0) {
-    reportProblems(project.problems);
+  // Comparing writes nothing, so a year still marked for review can be compared.
+  const blocking = blockingProblems(project.problems, true);
+  if (blocking.length > 0) {
+    reportProblems(blocking);
     process.stderr.write('nothing compared: every letter must be made to know what changed\n');
     return EXIT_FAILURE;
   }

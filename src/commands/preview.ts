@@ -1,5 +1,5 @@
 import { basename, join } from 'node:path';
-import { EXIT_FAILURE, EXIT_OK, LettersError, UsageError } from '../errors.js';
+import { EXIT_FAILURE, EXIT_OK, LettersError, UsageError, blockingProblems, reviewWarnings } from '../errors.js';
 import type { LetterDocument } from '../document/types.js';
 import { findDataFiles, type DataFile } from '../load/dataFiles.js';
 import { writeFileAtomic } from '../output/atomicWrite.js';
@@ -43,14 +43,15 @@ export async function previewCommand(query: string, options: PreviewOptions): Pr
     reportProblems(broken);
     return EXIT_FAILURE;
   }
-  const yearProblems = project.problems.filter((p) => p.file?.startsWith(options.templates));
+  // Previewing is how a year marked for review is reviewed: its marks are shown as warnings.
+  const yearProblems = blockingProblems(project.problems, true).filter((p) => p.file?.startsWith(options.templates));
   if (yearProblems.length > 0) {
     reportProblems(yearProblems);
     return EXIT_FAILURE;
   }
   const letter = findLetter(project.letters, query);
   const document = documents.get(letter.file) ?? renderLetter(letter, project.years.get(letter.year)!).document;
-  reportWarnings(letter.warnings);
+  reportWarnings([...reviewWarnings(project.problems), ...letter.warnings]);
   if (format === 'text') {
     process.stdout.write(writeText(document));
   } else if (format === 'html') {

@@ -37,7 +37,7 @@ export function moveYearFile(text: string, document: Document.Parsed, from: stri
 }
 
 const REVIEW: Record<string, (from: string, to: string) => string> = {
-  averages: (from, to) => `REVIEW: these averages are ${from}'s, copied by \`letters new-year\`. Type ${to}'s (\`letters averages --year ${to}\` computes them from the data), or write \`averages: from-data\`.`,
+  averages: (from, to) => `REVIEW: these averages are ${from}'s, copied by \`letters new-year\`. Type ${to}'s (\`letters averages --year ${to}\` computes them from the data), or write \`averages: from-data\`; then remove this comment.`,
   facts: (from, to) => `REVIEW: these facts are ${from}'s, copied by \`letters new-year\`. Check each for ${to}, then remove this comment.`,
 };
 

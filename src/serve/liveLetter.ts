@@ -1,6 +1,6 @@
 import { join, relative, sep } from 'node:path';
 import type { LetterDocument } from '../document/types.js';
-import { LettersError, sortProblems, type Problem } from '../errors.js';
+import { LettersError, blockingProblems, reviewWarnings, sortProblems, type Problem } from '../errors.js';
 import type { DataFile } from '../load/dataFiles.js';
 import { loadProject } from '../project.js';
 import { writeHtml } from '../writers/html.js';
@@ -119,12 +119,14 @@ export class LiveLetter {
       });
       const letter = project.letters[0];
       const document = documents[0];
-      if (project.problems.length > 0 || !letter || !document) {
-        const problems = project.problems.length > 0 ? project.problems : [{ severity: 'error' as const, file: this.file.file, message: 'this data file no longer exists' }];
+      // A year marked for review is edited with the live preview: its marks show as warnings, not as what stops the letter.
+      const blocking = blockingProblems(project.problems, true);
+      if (blocking.length > 0 || !letter || !document) {
+        const problems = blocking.length > 0 ? blocking : [{ severity: 'error' as const, file: this.file.file, message: 'this data file no longer exists' }];
         this.state = { ...state, stale: state.version > 0, problems: sortProblems(problems) };
       } else {
         this.good = { document, text: writeText(document) };
-        this.state = { ...state, version: state.version + 1, stale: false, problems: [], warnings: sortProblems(letter.warnings) };
+        this.state = { ...state, version: state.version + 1, stale: false, problems: [], warnings: sortProblems([...reviewWarnings(project.problems), ...letter.warnings]) };
       }
     } catch (error) {
       // A bad edit can surface as an error thrown before any letter is checked (a year file that is gone, say);

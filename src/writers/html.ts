@@ -1,13 +1,15 @@
 import { BLOCK_STYLES, type Block, type Inline, type LetterDocument, type Section, type TableCell } from '../document/types.js';
 import type { Style } from 'pdfmake/interfaces.js';
-import { blockLooks, COLUMN_GAP, defaultStyle, namedStyles, PAGE_MARGINS, SIGNATURE_SPACE, TABLE_HEADER_FILL, TABLE_RULE, WIDE_TABLE_COLUMNS } from './pdf/styles.js';
+import { DRAFT_MARK } from '../document/draft.js';
+import { imageDataUri } from './imageSources.js';
+import { blockLooks, COLUMN_GAP, defaultStyle, drawnImageSize, namedStyles, PAGE_MARGINS, SIGNATURE_SPACE, TABLE_HEADER_FILL, TABLE_RULE, WIDE_TABLE_COLUMNS } from './pdf/styles.js';
 
 /**
  * The HTML writer: one self-contained page per letter, a third writer of the
  * document tree. Real headings, paragraphs, lists and tables (header cells
  * with their scope), block styles as classes, inline CSS only: no script,
- * no font or image from elsewhere, nothing but the letter's own links points
- * out of the file. No clock goes in, so the same letter gives the same bytes.
+ * no font or image from elsewhere (the year's images are `data:` URIs),
+ * nothing but the letter's own links points out of the file. No clock goes in, so the same letter gives the same bytes.
  *
  * `htmlLetterBody` and `LETTER_CSS` are the letter alone, for a page that
  * shows it among other things: every rule of the CSS is scoped to `.letter`.
@@ -25,10 +27,11 @@ export function writeHtml(document: LetterDocument): string {
     `<meta name="description" content="${attribute(meta.subject)}">`,
     `<meta name="date" content="${attribute(meta.date)}">`,
     '<meta name="generator" content="letters">',
-    `<style>\n${LETTER_CSS}${PAGE_CSS}</style>`,
+    `<style>\n${LETTER_CSS}${PAGE_CSS}${meta.draft ? DRAFT_CSS : ''}</style>`,
     '</head>',
     '<body>',
     '<main>',
+    ...(meta.draft ? [`<p class="draft-mark">${DRAFT_MARK}: not the letter to send</p>`] : []),
     htmlLetterBody(document),
     '</main>',
     '</body>',
@@ -58,6 +61,11 @@ const handlers: { [K in Block['type']]: (block: Extract<Block, { type: K }>) => 
   columns: (block) =>
     ['<div class="columns">', ...block.columns.map((blocks) => ['<div class="column">', ...blocks.map(blockHtml), '</div>'].join('\n')), '</div>'].join('\n'),
   signature: () => '<div class="signature"></div>',
+  // The image stands for the blocks it replaces (the letterhead's words), which its alt says.
+  image: (block) => {
+    const { width } = drawnImageSize(block.image, block.place);
+    return `<div class="${block.place}-image"><img src="${imageDataUri(block.image)}" alt="${attribute(block.image.alt)}" style="width: ${width}pt"></div>`;
+  },
 };
 
 export function blockHtml(block: Block): string {
@@ -171,6 +179,9 @@ ${BLOCK_STYLES.map((style) => rule(`.letter .${style}`, blockLooks[style].block)
 ${BLOCK_STYLES.filter((style) => blockLooks[style].strong).map((style) => rule(`.letter .${style} strong`, blockLooks[style].strong!, 'line-height: 1.1')).join('\n')}
 .letter div.small > *, .letter div.notes > * { margin: 0 0 6pt; }
 .letter .signature { height: ${SIGNATURE_SPACE}pt; }
+${rule('.letter .letterhead-image', { margin: blockLooks.letterhead.block.margin })}
+.letter .signature-image { margin: 0 0 8pt; }
+.letter .letterhead-image img, .letter .signature-image img { display: block; max-width: 100%; height: auto; }
 .letter .columns { display: flex; gap: ${COLUMN_GAP}pt; align-items: flex-start; }
 .letter .column, .letter .columns > .notes { flex: 1 1 0; min-width: 0; }
 ${rule('.letter table', namedStyles.table, 'border-collapse: collapse; width: 100%')}
@@ -182,7 +193,7 @@ ${rule('.letter table.wide', namedStyles.tableWide)}
 .letter table.labelled td { text-align: left; }
 .letter section + section { border-top: 1px dashed ${TABLE_RULE}; margin-top: 24pt; padding-top: 16pt; }
 .letter h1, .letter h2, .letter h3 { break-after: avoid; }
-.letter .signature { break-before: avoid; break-after: avoid; }
+.letter .signature, .letter .signature-image { break-before: avoid; break-after: avoid; }
 .letter tr { break-inside: avoid; }
 @media print {
   .letter section + section { break-before: page; border-top: none; margin-top: 0; padding-top: 0; }
@@ -194,6 +205,9 @@ const [LEFT, TOP, RIGHT, BOTTOM] = PAGE_MARGINS;
 const MARGINS = `${TOP}pt ${RIGHT}pt ${BOTTOM}pt ${LEFT}pt`;
 
 /** The page around the letter: an A4 sheet on screen, the page margins of the PDF in print. */
+const DRAFT_CSS = `.draft-mark { margin: 0 0 1em; padding: 0.25em 0.5em; border: 2px solid #942514; color: #942514; font-weight: bold; text-align: center; }
+`;
+
 const PAGE_CSS = `body { margin: 0; background: #eeeaf1; }
 main { box-sizing: border-box; max-width: 210mm; margin: 16px auto; padding: ${MARGINS}; background: #ffffff; }
 @media (max-width: 210mm) { main { margin: 0; padding: 16px; } }

@@ -8,7 +8,7 @@ import { readPdf } from '../pdf/readPdf.js';
 function dataFile(name: string, type: string, counts?: number[]): string {
   const lines = ['# yaml-language-server: $schema=../../schema/2020.json', 'authority:', `  name: ${name}`, `  type: ${type}`];
   if (type === 'combined-authority') lines.push('  shared_with: the Mayor');
-  lines.push('recipient:', '  surname: Smith', '  role: Chief Executive');
+  lines.push('recipient:', '  title: Mr', '  surname: Smith', '  role: Chief Executive');
   if (counts) {
     const [investigations, upheld, remedies, outcomes, complied] = counts;
     lines.push('statistics:', `  investigations: ${investigations}`, `  upheld: ${upheld}`, `  satisfactory_remedies: ${remedies}`, `  compliance: { outcomes: ${outcomes}, complied: ${complied} }`);
@@ -94,7 +94,7 @@ describe('letters averages', { timeout: 60_000 }, () => {
     const result = runCli(['averages', '--year', '2020'], dir);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe('data/2020/county-b.yaml:10:11  statistics.upheld  is 8, more than investigations (7): expected at most 7\n1 problem in 1 file\n');
+    expect(result.stderr).toBe('data/2020/county-b.yaml:11:11  statistics.upheld  is 8, more than investigations (7): expected at most 7\n1 problem in 1 file\n');
   });
 
   it('shipped years keep their typed averages in the letters', () => {

@@ -24,6 +24,7 @@ function outcomesFile(counts: Counts, more: string[] = []): string {
     '  name: Test District Council',
     '  type: district',
     'recipient:',
+    '  title: Mr',
     '  surname: Smith',
     '  role: Chief Executive',
     'statistics:',
