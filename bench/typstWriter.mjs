@@ -14,9 +14,11 @@ import { createRequire } from 'node:module';
 import { LIST_BULLET } from '../dist/document/types.js';
 import { fontFiles } from '../dist/writers/pdf/fonts.js';
 import { stripInvisible } from '../dist/writers/pdf/inlines.js';
-import { blockLooks, BULLET_WIDTH, COLUMN_GAP, defaultStyle, namedStyles, PAGE_MARGINS, SIGNATURE_SPACE, TABLE_HEADER_FILL, TABLE_RULE, tableLayout, WIDE_TABLE_COLUMNS } from '../dist/writers/pdf/styles.js';
+import { blockLooks, BULLET_WIDTH, COLUMN_GAP, defaultStyle, drawnImageSize, namedStyles, PAGE_MARGINS, SIGNATURE_SPACE, TABLE_HEADER_FILL, TABLE_RULE, tableLayout, WIDE_TABLE_COLUMNS } from '../dist/writers/pdf/styles.js';
 
 const require = createRequire(import.meta.url);
+/** Where the compiler finds a letter's images: files of no disk, given to it as bytes. */
+const WORKSPACE = '/letters-typst-peer';
 const CELL_PADDING = { left: tableLayout.paddingLeft(), right: tableLayout.paddingRight(), top: tableLayout.paddingTop(), bottom: tableLayout.paddingBottom() };
 
 /** What the compiler is asked to write: Typst's tagged PDF, checked against PDF/UA-1 as it is made. */
@@ -30,9 +32,12 @@ export const TYPST_PDF_OPTIONS = Object.freeze({ pdfStandard: 'ua-1', pdfTags: t
  */
 export function createTypstPrinter() {
   const { NodeCompiler } = require('@myriaddreamin/typst-ts-node-compiler');
-  const compiler = NodeCompiler.create({ fontArgs: [{ fontBlobs: fontFiles().map((file) => readFileSync(file)) }] });
+  const compiler = NodeCompiler.create({ workspace: WORKSPACE, fontArgs: [{ fontBlobs: fontFiles().map((file) => readFileSync(file)) }] });
   return {
     print(document) {
+      for (const section of document.sections) {
+        for (const block of section.blocks) if (block.type === 'image') compiler.mapShadow(`${WORKSPACE}/images/${block.image.name}`, Buffer.from(block.image.bytes));
+      }
       const result = compiler.compile({ mainFileContent: typstMarkup(document) });
       const error = result.takeError();
       if (error) throw new Error(`Typst could not compile the letter "${document.meta.title}": ${JSON.stringify(compiler.fetchDiagnostics(error))}`);
@@ -70,7 +75,7 @@ export function typstMarkup(document) {
 
 /** A section's blocks; "Yours sincerely,", the signature's space and the name kept on one page, as ours are. */
 function sectionMarkup(blocks) {
-  const at = blocks.findIndex((block) => block.type === 'signature');
+  const at = blocks.findIndex((block) => block.type === 'signature' || (block.type === 'image' && block.place === 'signature'));
   if (at === -1) return blocks.map(blockMarkup).join('\n');
   const start = Math.max(0, at - 1);
   return [...blocks.slice(0, start).map(blockMarkup), `#block(breakable: false)[${blocks.slice(start, at + 2).map(blockMarkup).join('')}]`, ...blocks.slice(at + 2).map(blockMarkup)].join('\n');
@@ -92,6 +97,12 @@ const handlers = {
   columns: (block) =>
     `#grid(columns: (${block.columns.map(() => '1fr').join(', ')},), column-gutter: ${COLUMN_GAP}pt, ${block.columns.map((blocks) => `[${blocks.map(blockMarkup).join('')}]`).join(', ')})`,
   signature: () => `#v(${SIGNATURE_SPACE}pt)`,
+  // The year's letterhead or signature at our size and margin, its alternative text read in its place.
+  image: (block) => {
+    const { width, height } = drawnImageSize(block.image, block.place);
+    const margin = block.place === 'letterhead' ? blockLooks.letterhead.block.margin : [0, 0, 0, 8];
+    return `#block(above: 0pt, below: ${margin[3]}pt)[#image(${string(`/images/${block.image.name}`)}, width: ${width}pt, height: ${height}pt, alt: ${string(stripInvisible(block.image.alt))})]`;
+  },
 };
 
 function blockMarkup(block) {
