@@ -9,7 +9,9 @@
 // with no shortcut at all, that the tests compare the build's with
 // (scripts/letterPdfs.mjs, test/differential/pdfs.test.ts).
 // The tagging of what pdfmake draws is part of the PDF writer, not a shortcut:
-// it is installed here too.
+// it is installed here too. When BENCH_PDF_STATS names a file, the CPU time
+// spent printing (createPdf to the PDF's bytes) is written to it, as
+// bench/peer.mjs does.
 //
 //   node bench/naive.mjs <project folder> <output folder> [--plain-markup]
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -34,10 +36,15 @@ pdfmake.setUrlAccessPolicy(() => false);
 pdfmake.setLocalAccessPolicy((path) => fontFiles().includes(path));
 
 const project = await loadProject({ dataDir: join(projectDir, 'data'), templatesDir: join(projectDir, 'templates') });
+let pdfCpuMicroseconds = 0;
 for (const letter of project.letters) {
   const { document } = renderLetter(letter, project.years.get(letter.year), parse);
+  const started = process.cpuUsage();
   const pdf = await pdfmake.createPdf(documentDefinition(document)).getBuffer();
+  const spent = process.cpuUsage(started);
+  pdfCpuMicroseconds += spent.user + spent.system;
   mkdirSync(join(outDir, letter.year), { recursive: true });
   writeFileSync(join(outDir, letter.year, `${letter.slug}.txt`), writeText(document));
   writeFileSync(join(outDir, letter.year, `${letter.slug}.pdf`), pdf);
 }
+if (process.env.BENCH_PDF_STATS) writeFileSync(process.env.BENCH_PDF_STATS, JSON.stringify({ letters: project.letters.length, pdfCpuMs: Math.round(pdfCpuMicroseconds / 1000) }));

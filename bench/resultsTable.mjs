@@ -22,6 +22,26 @@ export function sheetRows(r) {
   ];
 }
 
+/**
+ * The table of the same letters made in one thread by Typst, by ours and the
+ * naive way: CPU per letter of the whole process, and of making the PDFs
+ * where the maker says; then ours over Typst's. Also printed alone by
+ * `node bench/run.mjs peer`.
+ */
+export function peerTable(p) {
+  const row = (maker) => [maker.what, maker.cpuMsPerLetter, maker.pdfCpuMsPerLetter ?? '', runs(maker)];
+  return [
+    `The same ${p.letters} letters as PDFs, in one thread: CPU time per letter (user + system, every thread of the process)`,
+    '',
+    '| maker | CPU ms/letter, whole process | CPU ms/letter, making the PDFs | runs |',
+    '|---|--:|--:|---|',
+    ...[row(p.typst), row(p.oursWriter), row(p.oursBuild), row(p.naive)].map((cells) => `| ${cells.join(' | ')} |`),
+    `| ours / Typst | ${p.oursOverTypst}× | ${p.pdfOursOverTypst}× | \`letters build --jobs 1\` over Typst's process; our writer's PDF making over Typst's |`,
+    `| naive / ours | ${p.naiveOverOurs}× | | the naive process over \`letters build --jobs 1\` |`,
+    '',
+  ].join('\n');
+}
+
 /** The markdown table of a full run: the machine, then one row per measurement. */
 export function resultsTable(r) {
   const m = r.machine;
@@ -44,6 +64,7 @@ export function resultsTable(r) {
     '|---|--:|--:|--:|--:|---|',
     ...rows.map((row) => `| ${row.join(' | ')} |`),
     '',
+    ...(r.peer ? [peerTable(r.peer)] : []),
   ].join('\n');
 }
 

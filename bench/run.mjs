@@ -2,7 +2,9 @@
 // synthetic set, against a naive PDF baseline, and prints one markdown table;
 // the same numbers, every sample included, go to bench/results.json, and the
 // table to docs/bench-results.md (made from results.json by resultsTable.mjs).
-// `node bench/run.mjs table` only writes that page again from results.json.
+// `node bench/run.mjs table` only writes that page again from results.json;
+// `node bench/run.mjs peer` only sets our PDFs beside Typst's and the naive
+// way's on a smaller set, and prints that table (results.json untouched).
 //
 // Every measurement is a fresh process, started and waited for here, and is
 // the median of RUNS runs unless the table says otherwise. Peak RSS is the
@@ -12,7 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { resultsTable, sheetRows, writeResultsPage } from './resultsTable.mjs';
+import { peerTable, resultsTable, sheetRows, writeResultsPage } from './resultsTable.mjs';
 import { measureSaveToPage } from './saveToPage.mjs';
 import { writeSyntheticSet } from './syntheticSet.mjs';
 
@@ -23,6 +25,9 @@ const LETTERS = 400;
 const LARGE = 4000;
 /** Rows of the spreadsheet that import and export are timed on: one year's authorities. */
 const SHEET_ROWS = 400;
+/** `node bench/run.mjs peer`: the letters and rounds of the quick comparison with Typst. */
+const PEER_LETTERS = 60;
+const PEER_RUNS = 3;
 
 if (process.argv[2] === 'table') {
   writeResultsPage(JSON.parse(readFileSync(join(ROOT, 'bench/results.json'), 'utf8')));
@@ -34,6 +39,18 @@ if (process.argv[2] === 'sheet') {
   try {
     const sheet = rounds(sheetMeasurements());
     process.stdout.write(`${sheetRows(sheetResults(sheet)).map((row) => `| ${row.join(' | ')} |`).join('\n')}\n`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
+if (process.argv[2] === 'peer') {
+  try {
+    const loadAverageAtStart = round(loadavg()[0], 2);
+    const set = join(work, 'set-peer');
+    writeSyntheticSet(set, { count: PEER_LETTERS });
+    const { naive, ...peer } = rounds({ ...peerMeasurements(set), naive: () => measured(join(ROOT, 'bench/naive.mjs'), [set, join(work, 'out-naive')], ROOT, pdfStats()) }, PEER_RUNS);
+    process.stdout.write(`${peerTable(peerResults(peer, naive, PEER_LETTERS))}\nload average ${loadAverageAtStart} at start, ${round(loadavg()[0], 2)} at end\n`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -53,10 +70,11 @@ try {
     text: () => measured(CLI, ['build', '--format', 'text', '--force', '--quiet', '--out', join(work, 'out-text')], small),
     ours: () => measured(CLI, ['build', '--format', 'text,pdf', '--force', '--quiet', '--out', join(work, 'out-all')], small),
     preview: () => plain([CLI, 'preview', slug], small),
-    naive: () => measured(join(ROOT, 'bench/naive.mjs'), [small, join(work, 'out-naive')], ROOT),
+    naive: () => measured(join(ROOT, 'bench/naive.mjs'), [small, join(work, 'out-naive')], ROOT, pdfStats()),
+    ...peerMeasurements(small),
     ...sheetMeasurements(),
   };
-  const { text, ours, preview, naive, ...sheet } = rounds(measurements);
+  const { text, ours, preview, naive, typst, oursWriter, oursBuild, ...sheet } = rounds(measurements);
   const identical = samePdfs(join(work, 'out-naive'), join(work, 'out-all'));
   process.stderr.write('text+PDF build, 4,000: one run\n');
   const largeRun = measured(CLI, ['build', '--format', 'text,pdf', '--force', '--quiet', '--out', join(work, 'out-large')], large);
@@ -73,6 +91,7 @@ try {
     naiveOverOurs: round(median(naive.map((run) => run.ms)) / median(ours.map((run) => run.ms)), 1),
     pdfBuild4000: { runs: 1, ...summary([largeRun], LARGE) },
     saveToPage: { method: 'write of the data file to the new letter.html / letter.pdf received by an SSE client (bench/saveToPage.mjs); median of 10 saves, one server', ...saveToPage },
+    peer: peerResults({ typst, oursWriter, oursBuild }, naive, LETTERS),
     ...sheetResults(sheet),
   };
   writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -82,11 +101,65 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
-/** Runs a Node program through measure.mjs: wall time, peak RSS and CPU time. */
-function measured(program, args, cwd) {
+/** Runs a Node program through measure.mjs: wall time, peak RSS and CPU time, and the CPU time it spent making PDFs when it says (BENCH_PDF_STATS). */
+function measured(program, args, cwd, env = {}) {
   const stats = join(work, 'stats.json');
-  const run = plain([join(ROOT, 'bench/measure.mjs'), program, ...args], cwd, { BENCH_STATS: stats });
-  return { ...run, ...JSON.parse(readFileSync(stats, 'utf8')) };
+  const run = plain([join(ROOT, 'bench/measure.mjs'), program, ...args], cwd, { ...env, BENCH_STATS: stats });
+  const pdf = env.BENCH_PDF_STATS ? { pdfCpuMs: JSON.parse(readFileSync(env.BENCH_PDF_STATS, 'utf8')).pdfCpuMs } : {};
+  return { ...run, ...JSON.parse(readFileSync(stats, 'utf8')), ...pdf };
+}
+
+function pdfStats() {
+  return { BENCH_PDF_STATS: join(work, 'pdf-stats.json') };
+}
+
+/**
+ * The same letters of `set` as PDFs in one thread: by Typst through our
+ * pipeline (bench/peer.mjs typst), by our PDF writer through the same
+ * script (so the two differ only in the writer), and by `letters build
+ * --format pdf --jobs 1`. Typst's own threads are held to one
+ * (RAYON_NUM_THREADS); the CPU time counted is the whole process's anyway.
+ */
+function peerMeasurements(set) {
+  const peer = (writer) => () => measured(join(ROOT, 'bench/peer.mjs'), [set, join(work, `out-peer-${writer}`), writer], ROOT, { ...pdfStats(), RAYON_NUM_THREADS: '1' });
+  return {
+    typst: peer('typst'),
+    oursWriter: peer('ours'),
+    oursBuild: () => measured(CLI, ['build', '--format', 'pdf', '--jobs', '1', '--force', '--quiet', '--out', join(work, 'out-jobs-1')], set),
+  };
+}
+
+/** Per-letter CPU of each maker (medians of whole processes, and of their PDF making where they say), and ours over Typst's. */
+function peerResults({ typst, oursWriter, oursBuild }, naive, letters) {
+  const perLetter = (runs, field) => round(median(runs.map((run) => run[field])) / letters, 2);
+  const maker = (runs, what) => ({
+    what,
+    cpuMsPerLetter: perLetter(runs, 'cpuMs'),
+    ...(runs[0].pdfCpuMs !== undefined ? { pdfCpuMsPerLetter: perLetter(runs, 'pdfCpuMs') } : {}),
+    samples: runs,
+  });
+  const results = {
+    method: `CPU time (user + system, every thread of the process) per letter: the median over ${typst.length} rounds of each fresh process's, over ${letters} letters; PDF making is the CPU time from each letter's document to its PDF's bytes, summed in the process (process.cpuUsage)`,
+    letters,
+    typst: maker(typst, `Typst ${typstVersion()} (bench/peer.mjs typst: one compiler reused, tagged PDF/UA-1)`),
+    oursWriter: maker(oursWriter, 'our PDF writer (bench/peer.mjs ours)'),
+    oursBuild: maker(oursBuild, '`letters build --format pdf --jobs 1`'),
+    naive: maker(naive, 'naive pdfmake (bench/naive.mjs)'),
+  };
+  return {
+    ...results,
+    oursOverTypst: round(results.oursBuild.cpuMsPerLetter / results.typst.cpuMsPerLetter, 1),
+    pdfOursOverTypst: round(results.oursWriter.pdfCpuMsPerLetter / results.typst.pdfCpuMsPerLetter, 1),
+    naiveOverOurs: round(results.naive.cpuMsPerLetter / results.oursBuild.cpuMsPerLetter, 1),
+  };
+}
+
+/** The Typst inside the compiler package, as it signs its PDFs (their /Creator). */
+function typstVersion() {
+  const out = join(work, 'out-peer-typst');
+  const year = readdirSync(out).sort()[0];
+  const pdf = readFileSync(join(out, year, readdirSync(join(out, year)).sort()[0])).toString('latin1');
+  return /\/Creator \(Typst ([^)]+)\)/.exec(pdf)?.[1] ?? 'unknown';
 }
 
 function plain(args, cwd, env = {}) {
@@ -97,12 +170,12 @@ function plain(args, cwd, env = {}) {
   return { ms };
 }
 
-function rounds(measurements) {
+function rounds(measurements, count = RUNS) {
   const runs = Object.fromEntries(Object.keys(measurements).map((name) => [name, []]));
-  for (let round = 1; round <= RUNS; round += 1) {
+  for (let round = 1; round <= count; round += 1) {
     for (const [name, measure] of Object.entries(measurements)) {
       runs[name].push(measure());
-      process.stderr.write(`round ${round} of ${RUNS}: ${name} ${runs[name].at(-1).ms} ms\n`);
+      process.stderr.write(`round ${round} of ${count}: ${name} ${runs[name].at(-1).ms} ms\n`);
     }
   }
   return runs;
