@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EMAIL_ADDRESS_MESSAGE, isEmailAddress } from './emailAddress.js';
 import { INVISIBLE_RANGES } from './visible.js';
 
 /**
@@ -33,6 +34,8 @@ const text = z
   .max(300)
   .regex(new RegExp(`^[^${INVISIBLE_RANGES}]*$`), 'must be one line of plain text (no line breaks, tabs, control or invisible characters)');
 
+const email = text.refine(isEmailAddress, EMAIL_ADDRESS_MESSAGE);
+
 const authority = z
   .strictObject({
     name: text.describe('Full name, as in the letter: "Knowsley Metropolitan Borough Council".'),
@@ -47,8 +50,19 @@ const recipient = z
     forename: text.optional().describe('Only where the letter uses it ("Dear Margaret Carney").'),
     surname: text.describe('Surname of the person the letter is addressed to.'),
     role: text.describe('Their role, e.g. "Chief Executive".'),
+    email: email.optional().describe('Their email address: `letters send` sends the letter to it (required to send).'),
   })
   .describe('The person the letter is addressed to.');
+
+const copies = z
+  .array(
+    z.strictObject({
+      email: email.describe('Where the copy goes.'),
+      name: text.optional().describe('Who receives it, e.g. "Cllr Jo Smith".'),
+      role: text.optional().describe('Their role, e.g. "Leader of the Council" or "Monitoring Officer".'),
+    }),
+  )
+  .describe('People who receive the letter by email as well (in Cc): the Leader, the Monitoring Officer…');
 
 const training = z
   .strictObject({
@@ -137,6 +151,7 @@ export type Delay = z.infer<typeof delay>;
 export interface AuthorityRecord {
   authority: z.infer<typeof authority>;
   recipient: z.infer<typeof recipient>;
+  copies?: z.infer<typeof copies>;
   training?: Training;
   delay?: Delay;
   statistics?: Outcomes | Tables;
@@ -191,6 +206,7 @@ function makeAuthoritySchema(data: YearConfig['data']): z.ZodObject {
   const shape: Record<string, z.ZodType> = {
     authority,
     recipient,
+    copies: copies.optional(),
     statistics: STATISTICS_FORMATS[data.statistics].optional(),
   };
   for (const note of data.notes) shape[note] = OPTIONAL_NOTES[note].optional();
