@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EMAIL_ADDRESS_MESSAGE, isEmailAddress } from './emailAddress.js';
+import { EMAIL_ADDRESS_MESSAGE, isEmailAddress, isMailbox, SENDER_MESSAGE } from './emailAddress.js';
 import { INVISIBLE_RANGES } from './visible.js';
 
 /**
@@ -178,6 +178,14 @@ export const yearSchema = z.strictObject({
   averages: z.union([z.literal('from-data'), typedAverages]).default({}),
   /** Year-wide figures and words the template uses as {{facts.name}}. */
   facts: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
+  /** Who the year's letters are sent by email from (`letters send`), and the subject of each message. */
+  email: z
+    .strictObject({
+      from: text.refine(isMailbox, SENDER_MESSAGE).describe('The sender: an address, or a name and an address: "LGSCO Annual Review <annual.review@example.org>".'),
+      reply_to: email.optional().describe('Where replies go, if not to the sender.'),
+      subject: text.describe('The subject of every message; the authority\'s name is added after it: "Annual review letter 2023-24: Knowsley…".'),
+    })
+    .optional(),
   /** The spreadsheet columns `letters import` reads and `letters export` writes: data field → header (or headers, the first written by export). */
   import: z
     .strictObject({ columns: z.record(z.string(), z.union([text, z.array(text).min(1)])) })
