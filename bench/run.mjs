@@ -1,6 +1,8 @@
 // `npm run bench`: times `letters build` and `letters preview` on the
 // synthetic set, against a naive PDF baseline, and prints one markdown table;
-// the same numbers, every sample included, go to bench/results.json.
+// the same numbers, every sample included, go to bench/results.json, and the
+// table to docs/bench-results.md (made from results.json by resultsTable.mjs).
+// `node bench/run.mjs table` only writes that page again from results.json.
 //
 // Every measurement is a fresh process, started and waited for here, and is
 // the median of RUNS runs unless the table says otherwise. Peak RSS is the
@@ -10,6 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { resultsTable, sheetRows, writeResultsPage } from './resultsTable.mjs';
 import { measureSaveToPage } from './saveToPage.mjs';
 import { writeSyntheticSet } from './syntheticSet.mjs';
 
@@ -21,6 +24,10 @@ const LARGE = 4000;
 /** Rows of the spreadsheet that import and export are timed on: one year's authorities. */
 const SHEET_ROWS = 400;
 
+if (process.argv[2] === 'table') {
+  writeResultsPage(JSON.parse(readFileSync(join(ROOT, 'bench/results.json'), 'utf8')));
+  process.exit(0);
+}
 const work = mkdtempSync(join(tmpdir(), 'letters-bench-'));
 // `node bench/run.mjs sheet`: only the spreadsheet measurements, printed, results.json untouched.
 if (process.argv[2] === 'sheet') {
@@ -69,7 +76,8 @@ try {
     ...sheetResults(sheet),
   };
   writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  process.stdout.write(table(results));
+  writeResultsPage(results);
+  process.stdout.write(resultsTable(results));
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
@@ -129,15 +137,6 @@ function sheetResults({ exportXlsx, importEmpty, importExisting }) {
   return { exportXlsx400: summary(exportXlsx, SHEET_ROWS), importXlsx400Empty: summary(importEmpty, SHEET_ROWS), importXlsx400Existing: summary(importExisting, SHEET_ROWS) };
 }
 
-function sheetRows(r) {
-  const row = (label, result) => [label, result.ms, result.msPerLetter, result.peakRssMb, result.cpuMs, `median of ${RUNS}`];
-  return [
-    row(`\`letters export --year 2020 --out sheet.xlsx\`, ${SHEET_ROWS} authorities`, r.exportXlsx400),
-    row(`\`letters import sheet.xlsx\`, ${SHEET_ROWS} rows into an empty data folder (every file created)`, r.importXlsx400Empty),
-    row(`\`letters import sheet.xlsx\`, ${SHEET_ROWS} rows where every file exists (none changes)`, r.importXlsx400Existing),
-  ];
-}
-
 function summary(runs, letters) {
   const ms = median(runs.map((run) => run.ms));
   return {
@@ -159,29 +158,6 @@ function samePdfs(naiveDir, buildDir) {
     }
   }
   return `${same} of ${all}`;
-}
-
-function table(r) {
-  const m = r.machine;
-  const rows = [
-    ['text-only build, 400 letters: fresh `letters build --format text --force --quiet`', r.textBuild400.ms, r.textBuild400.msPerLetter, r.textBuild400.peakRssMb, r.textBuild400.cpuMs, `median of ${RUNS}`],
-    ['text+PDF build, 400 letters, default --jobs', r.pdfBuild400.ms, r.pdfBuild400.msPerLetter, r.pdfBuild400.peakRssMb, r.pdfBuild400.cpuMs, `median of ${RUNS}`],
-    ['`letters preview <slug>` on the 400 set, cold start', r.previewCold.ms, '', '', '', `median of ${RUNS}`],
-    ['naive: the same 400 letters, one thread, new PdfPrinter and fonts from disk per PDF', r.naivePdf400.ms, r.naivePdf400.msPerLetter, r.naivePdf400.peakRssMb, r.naivePdf400.cpuMs, `median of ${RUNS}; PDFs byte-identical to the build's: ${r.naivePdf400.identicalPdfs}`],
-    ['naive / text+PDF build', `${r.naiveOverOurs}×`, '', '', '', 'ratio of the medians'],
-    ['text+PDF build, 4,000 letters, default --jobs', r.pdfBuild4000.ms, r.pdfBuild4000.msPerLetter, r.pdfBuild4000.peakRssMb, r.pdfBuild4000.cpuMs, 'one run'],
-    ['`preview --serve`, save to page, HTML view (target < 300 ms): data file written → letter.html served', r.saveToPage.htmlMs, '', '', '', 'median of 10 saves'],
-    ['`preview --serve`, save to page, PDF view (target < 1 s): data file written → letter.pdf served', r.saveToPage.pdfMs, '', '', '', 'median of 10 saves'],
-    ...sheetRows(r),
-  ];
-  return [
-    `Machine: ${m.cpu}, ${m.cores} cores, Node ${m.node}, ${m.date}; load average ${m.loadAverageAtStart} at start, ${m.loadAverageAtEnd} at end`,
-    '',
-    '| measurement | wall ms | ms/letter | peak RSS MB | CPU ms | runs |',
-    '|---|--:|--:|--:|--:|---|',
-    ...rows.map((row) => `| ${row.join(' | ')} |`),
-    '',
-  ].join('\n');
 }
 
 function median(values) {

@@ -4,9 +4,8 @@
 // code they import, with what each command imports when it runs (and what
 // they share) in chunks at the top of dist/ (dist/chunk-*.js). Starting reads
 // a few files instead of some two hundred modules (the schema library alone is
-// over a hundred): `letters preview` starts about 60 ms sooner, a text build
-// about 50 ms, and a PDF build of 400 letters about 0.4 s (its two worker
-// threads and the checking thread start at once, on two cores).
+// over a hundred), so `letters preview`, a text build and a PDF build start
+// sooner (a PDF build's worker threads and checking thread start at once).
 //
 // The spreadsheet packages (exceljs, csv-parse, csv-stringify) are bundled
 // into chunks of their own, loaded only by `letters import` and `letters export`:

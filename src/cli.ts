@@ -187,6 +187,14 @@ function report(error: unknown): number {
   return EXIT_FAILURE;
 }
 
+// A reader that stops early (`letters list | head -1`) closes the pipe: nothing more is wanted, so stop quietly.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {

@@ -1,11 +1,12 @@
 import type { Problem } from './errors.js';
 import { LettersError, formatProblem } from './errors.js';
 import { findDataFiles, type DataFile, type FoundDataFiles } from './load/dataFiles.js';
-import { listYears, loadYear, type Year } from './load/yearTemplates.js';
+import { noTemplateMessage, yearsWithTemplates, loadYear, type Year } from './load/yearTemplates.js';
 import { locate, readYamlFile, type YamlFile } from './load/yamlFile.js';
 import type { LetterDocument } from './document/types.js';
 import { renderLetter } from './render.js';
 import { averagesFromRecords, letterAverages } from './compute/averages.js';
+import { shapeOf } from './shapes/index.js';
 import type { AuthorityRecord } from './validate/schema.js';
 import { validateAuthority } from './validate/validateAuthority.js';
 
@@ -58,10 +59,7 @@ export interface ProjectOptions {
  * the others.
  */
 export async function loadProject(options: ProjectOptions): Promise<Project> {
-  const available = await listYears(options.templatesDir);
-  if (options.year !== undefined && !available.includes(options.year)) {
-    throw new LettersError(`no template for year ${options.year} (years with templates: ${available.join(', ')})`);
-  }
+  const available = await yearsWithTemplates(options.templatesDir, options.year);
   const found = options.found ?? (await findDataFiles(options.dataDir));
   const problems: Problem[] = [...found.problems];
   const wanted = found.files.filter((file) => (options.year === undefined || file.year === options.year) && (options.only?.(file) ?? true));
@@ -86,7 +84,7 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
     const year = years.get(file.year);
     if (!year) {
       if (!available.includes(file.year)) {
-        problems.push({ severity: 'error', file: file.file, line: 1, column: 1, message: `no template for year ${file.year} (years with templates: ${available.join(', ')})` });
+        problems.push({ severity: 'error', file: file.file, line: 1, column: 1, message: noTemplateMessage(file.year, available) });
       }
       continue;
     }
@@ -129,7 +127,8 @@ export function checkLetter(file: DataFile, yaml: YamlFile, year: Year): { lette
  */
 function averagesFromData(files: DataFile[], year: Year) {
   const records = files.flatMap((file) => validateAuthority(readYamlFile(file.file), year.config).record ?? []);
-  return letterAverages(averagesFromRecords(records, year.config.data.statistics));
+  const shape = shapeOf(year.config.data);
+  return letterAverages(averagesFromRecords(records, shape), shape);
 }
 
 /** A template mistake fails every letter of its year the same way: report it once. */

@@ -4,6 +4,7 @@ import { LettersError } from './errors.js';
 import { buildLetterModel, type LetterModel } from './compute/letterModel.js';
 import type { Year } from './load/yearTemplates.js';
 import { MarkupError, parseMarkup } from './markup/parse.js';
+import { placeImages } from './document/placeImages.js';
 import { escapeStrings } from './template/escape.js';
 import type { Letter } from './project.js';
 
@@ -21,7 +22,7 @@ export function renderLetter(letter: Pick<Letter, 'file' | 'record'>, year: Year
   const { model, markup, warnings } = letterMarkup(letter, year);
   let sections;
   try {
-    sections = parse(markup);
+    sections = placeImages(parse(markup), year.images);
   } catch (error) {
     if (!(error instanceof MarkupError)) throw error;
     throw new LettersError(error.message, [{ severity: 'error', file: year.files.find((f) => f.endsWith('letter.md.hbs')), message: `letter markup: ${error.message}` }]);

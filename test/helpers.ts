@@ -1,8 +1,8 @@
 import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { afterEach } from 'vitest';
+import { spawn, spawnSync, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { afterEach, onTestFinished } from 'vitest';
 import { loadProject } from '../src/project.js';
 import { renderLetter } from '../src/render.js';
 import { writeText } from '../src/writers/text.js';
@@ -62,4 +62,37 @@ export async function renderProject(dir: string): Promise<{ texts: Map<string, s
 /** Collapses whitespace, so assertions read as the sentences a person sees. */
 export function words(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+const running = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of running) killGroup(child);
+});
+
+/** Ends the child and everything it started: it leads a process group of its own. */
+function killGroup(child: ChildProcess): void {
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+}
+
+/**
+ * Starts a long-running child for the current test (or suite). It is killed, with its
+ * whole process group, when the test finishes, whether it passed, failed or
+ * timed out (the test's own `finally` does not run after a time-out), and when
+ * the test process exits.
+ */
+export function spawnForTest(command: string, args: string[], options: SpawnOptions): ChildProcess {
+  const child = spawn(command, args, { ...options, detached: true });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  try {
+    onTestFinished(() => killGroup(child));
+  } catch {
+    // Started by a suite's hook rather than a test: that suite's afterAll stops it, and the exit handler above if it fails.
+  }
+  return child;
 }

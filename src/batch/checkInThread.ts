@@ -12,7 +12,7 @@ export type CheckAnswer =
  * Checks a project (loadProject) on a thread of its own, for a build whose
  * letters are made on worker threads. Checking loads the YAML parser, the
  * schemas and the templates, and leaves garbage behind; in the main thread
- * all of that would stay for the whole build (some 35 MB), while the main
+ * all of that would stay for the whole build, while the main
  * thread only hands out letters. The checking thread's memory goes when it
  * ends. Only options that can be sent to a thread are taken.
  */

@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { LettersError, type Problem } from '../errors.js';
 import type { Year } from '../load/yearTemplates.js';
 import { writeFileAtomic } from '../output/atomicWrite.js';
+import { withConsequence } from '../output/ioError.js';
 import type { Letter } from '../project.js';
 import { renderLetter } from '../render.js';
 import { WRITERS, type FormatName } from '../writers/index.js';
@@ -29,7 +30,10 @@ export async function makeLetter(task: LetterTask, year: Year): Promise<LetterRe
     }
     const files: WrittenFile[] = [];
     for (const { file, bytes, format } of made) {
-      await writeFileAtomic(file, bytes);
+      await writeFileAtomic(file, bytes).catch((error) => {
+        const written = files.map((kept) => kept.name);
+        throw withConsequence(error, written.length === 0 ? "this letter's files are as they were" : `${written.join(', ')} written, its other files as they were`);
+      });
       files.push(describe(basename(file), bytes, format === 'pdf'));
     }
     return { ok: true, files };

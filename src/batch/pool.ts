@@ -24,15 +24,14 @@ export interface WorkerStart {
 
 /**
  * The threads' heaps, sized for PDFs (the only letters made on threads).
- * pdfmake lays out a whole letter before it writes a byte: about 20 MB of
- * objects that live as long as the letter. In V8's default young generation
- * they outlive its scavenges and are promoted, and only full collections
- * free them, for about a sixth more CPU a letter; 64 MB holds them until the
- * letter is done. The old generation keeps what lasts (modules, fonts, word
- * layouts: some 30 MB); capped at 128 MB, V8 collects it before it grows to
- * many times that, so a long run's memory stays nearly flat (measured: 256 MB
- * let 4,000 letters take 80 MB more than 128 MB did, at the same speed; 64 MB
- * made every letter more than twice as slow).
+ * pdfmake lays out a whole letter before it writes a byte: objects that
+ * live as long as the letter. In V8's default young generation they outlive
+ * its scavenges and are promoted, and only full collections free them, at a
+ * cost in CPU for every letter; 64 MB holds them until the letter is done.
+ * The old generation keeps what lasts (modules, fonts, word layouts); capped
+ * at 128 MB, V8 collects it before it grows to many times that, so a long
+ * run's memory stays nearly flat (a higher cap only let memory grow, at the
+ * same speed; a lower one made every letter slower).
  */
 const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 64, maxOldGenerationSizeMb: 128 };
 
@@ -41,7 +40,7 @@ const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 64, maxOldGenerationSizeMb: 
  * while the data is still being checked, so the first letters start without
  * delay. A thread waiting for its first task must not block its event loop
  * (piscina's default, `atomics: 'sync'`), or that loading stops until the
- * task comes; tasks come as plain messages instead (no slower, measured).
+ * task comes; tasks come as plain messages instead (no slower in the benchmark).
  */
 export function startPool(options: PoolOptions): LetterPool {
   const workerData: WorkerStart = { formats: options.formats };

@@ -7,7 +7,10 @@ import { forEachLimited } from './forEachLimited.js';
 import { isUpToDate } from './freshness.js';
 import { makeDirectory } from './makeDirectory.js';
 import { runInputs } from './letterInputs.js';
-import { readManifest, writeManifest, type ManifestEntry } from './manifest.js';
+import { MANIFEST_FILE, readManifest, writeManifest, type ManifestEntry } from './manifest.js';
+import { stopPoint } from '../output/faultPoints.js';
+import { fileError } from '../output/ioError.js';
+import { lockYear, type YearLock } from '../output/yearLock.js';
 import { yearDir } from './outputPath.js';
 import type { LetterPool } from './pool.js';
 import type { Progress } from './progress.js';
@@ -52,10 +55,23 @@ const CHECKPOINT_MS = 1000;
  * describes, so a killed run is rerun from where it was.
  */
 export async function runBatch(options: BatchOptions): Promise<BatchResult> {
-  const { letters, formats, outDir } = options;
-  const manifests = new Map<string, Map<string, ManifestEntry>>();
+  const { letters, outDir } = options;
   const years = new Set(letters.map((letter) => letter.year));
   for (const year of years) await refuseLink(yearDir(outDir, year), outDir);
+  // Two builds into one folder would interleave their files and manifests.
+  const locks: YearLock[] = [];
+  try {
+    for (const year of years) locks.push(await lockYear('output', yearDir(outDir, year)));
+    await stopPoint('building');
+    return await makeLetters(options, years);
+  } finally {
+    for (const lock of locks) await lock.release();
+  }
+}
+
+async function makeLetters(options: BatchOptions, years: Set<string>): Promise<BatchResult> {
+  const { letters, formats, outDir } = options;
+  const manifests = new Map<string, Map<string, ManifestEntry>>();
   for (const year of years) {
     const dir = yearDir(outDir, year);
     await makeDirectory(dir);
@@ -115,7 +131,14 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   } finally {
     clearInterval(checkpoints);
     options.progress.stop();
-    await saver.save();
+    try {
+      await saver.save();
+    } catch (error) {
+      // A full disk at the end is reported with the summary, which is still printed.
+      const reported = fileError(error, 'write', MANIFEST_FILE);
+      if (!(reported instanceof LettersError)) throw error;
+      result.failures.push({ severity: 'error', message: `${reported.message}; the letters written are in place, and the next build checks them again` });
+    }
   }
   result.notStarted = pending.length - result.written - result.failed;
   return result;

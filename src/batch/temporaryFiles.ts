@@ -17,7 +17,7 @@ export async function removeAbandonedTemporaryFiles(dir: string): Promise<void> 
   }
 }
 
-function isRunning(pid: number): boolean {
+export function isRunning(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);

@@ -1,8 +1,11 @@
 import { join } from 'node:path';
-import { AVERAGE_NAMES, averagesFromRecords, differsByMoreThanRounding, type AverageName, type TypeFigures } from '../compute/averages.js';
+import { averagesFromRecords, differsByMoreThanRounding, type TypeFigures } from '../compute/averages.js';
+import { formatRate, SCALES, type Scale } from '../compute/figures.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../errors.js';
 import { listYears, loadYear, YEAR_FILE } from '../load/yearTemplates.js';
 import { loadProject } from '../project.js';
+import { shapeOf } from '../shapes/index.js';
+import type { PooledFigure } from '../shapes/shape.js';
 import type { TypeAverages } from '../validate/schema.js';
 import type { InputOptions } from './options.js';
 import { reportProblems } from './report.js';
@@ -13,7 +16,9 @@ export interface AveragesOptions extends InputOptions {
 
 interface Row {
   type: string;
-  figure: AverageName;
+  figure: string;
+  /** How the figure is given: `percent` (75%) or `per-100000` (5.5). */
+  scale: Scale['name'];
   computed: number | null;
   typed: number | null;
   authorities: number;
@@ -34,9 +39,10 @@ export async function averagesCommand(options: AveragesOptions): Promise<number>
     return EXIT_FAILURE;
   }
   const { config } = project.years.get(year) ?? (await loadYear(options.templates, year));
-  const figures = averagesFromRecords(project.letters.map((letter) => letter.record), config.data.statistics);
+  const shape = shapeOf(config.data);
+  const figures = averagesFromRecords(project.letters.map((letter) => letter.record), shape);
   const typed = config.averages === 'from-data' ? {} : config.averages;
-  const rows = averageRows(figures, typed);
+  const rows = averageRows(figures, typed, figuresShown(shape.pooled, figures, typed));
   if (options.json) {
     process.stdout.write(`${JSON.stringify({ year, fromData: config.averages === 'from-data', types: figures.map((f) => ({ ...f, typed: typed[f.type] ?? null })), rows }, null, 2)}\n`);
   } else {
@@ -46,24 +52,36 @@ export async function averagesCommand(options: AveragesOptions): Promise<number>
   return EXIT_OK;
 }
 
-export function averageRows(figures: readonly TypeFigures[], typed: TypeAverages): Row[] {
+/**
+ * The figures the table shows: every figure of the shape, but an optional
+ * one (per 100,000 residents) only where the year has it: some authority
+ * gives a population, or year.yaml types it.
+ */
+function figuresShown(pooled: readonly PooledFigure[], figures: readonly TypeFigures[], typed: TypeAverages): PooledFigure[] {
+  return pooled.filter(
+    (figure) => !figure.optional || figures.some((f) => f.rates[figure.name]!.authorities > 0) || Object.values(typed).some((average) => average?.[figure.name] !== undefined),
+  );
+}
+
+export function averageRows(figures: readonly TypeFigures[], typed: TypeAverages, pooled: readonly PooledFigure[]): Row[] {
   return figures.flatMap(({ type, rates }) =>
-    AVERAGE_NAMES.map((figure) => {
-      const rate = rates[figure];
-      const given = typed[type]?.[figure] ?? null;
-      return { type, figure, computed: rate.rate, typed: given, authorities: rate.authorities, differs: given !== null && differsByMoreThanRounding(given, rate) };
+    pooled.map(({ name, scale }) => {
+      const rate = rates[name]!;
+      const given = typed[type]?.[name] ?? null;
+      return { type, figure: name, scale: scale.name, computed: rate.rate, typed: given, authorities: rate.authorities, differs: given !== null && differsByMoreThanRounding(given, rate, scale) };
     }),
   );
 }
 
 /** The plain table `letters averages` prints. */
 export function averagesTable(year: string, dataDir: string, source: string, figures: readonly TypeFigures[], rows: readonly Row[]): string {
-  const shown = (rate: number | null) => (rate === null ? '-' : `${rate}%`);
+  const shown = (rate: number | null, scale: Row['scale']) => (rate === null ? '-' : `${formatRate(rate, SCALES[scale])}${SCALES[scale].suffix}`);
+  const width = Math.max(12, ...rows.map((row) => row.figure.length + 2));
   const lines = [
     `${year} averages pooled from ${dataDir} (${source})`,
-    `${'type'.padEnd(22)}${'figure'.padEnd(12)}${'computed'.padStart(8)}${'typed'.padStart(7)}${'authorities'.padStart(13)}`,
+    `${'type'.padEnd(22)}${'figure'.padEnd(width)}${'computed'.padStart(8)}${'typed'.padStart(7)}${'authorities'.padStart(13)}`,
     ...rows.map((row) =>
-      `${row.type.padEnd(22)}${row.figure.padEnd(12)}${shown(row.computed).padStart(8)}${shown(row.typed).padStart(7)}${String(row.authorities).padStart(13)}${row.differs ? '  differs by more than rounding' : ''}`,
+      `${row.type.padEnd(22)}${row.figure.padEnd(width)}${shown(row.computed, row.scale).padStart(8)}${shown(row.typed, row.scale).padStart(7)}${String(row.authorities).padStart(13)}${row.differs ? '  differs by more than rounding' : ''}`,
     ),
   ];
   const left = figures.filter((f) => f.withoutStatistics > 0).map((f) => `${f.type} ${f.withoutStatistics}`);

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { EXIT_OK, UsageError } from '../errors.js';
 import { writeFileAtomic } from '../output/atomicWrite.js';
+import { withConsequence } from '../output/ioError.js';
 import { exportYear, sheetBytes } from '../sheet/exportSheet.js';
 import { sheetFormat } from '../sheet/readSheet.js';
 import type { InputOptions } from './options.js';
@@ -13,7 +14,9 @@ export async function exportCommand(options: InputOptions & { year: string; out?
   const bytes = await sheetBytes(sheet, format, options.year);
   if (options.out === undefined) process.stdout.write(bytes);
   else {
-    await writeFileAtomic(options.out, bytes);
+    await writeFileAtomic(options.out, bytes).catch((error) => {
+      throw withConsequence(error, `${options.out} is as it was`);
+    });
     process.stderr.write(`${sheet.rows.length} ${sheet.rows.length === 1 ? "authority" : "authorities"} written to ${options.out}\n`);
   }
   return EXIT_OK;

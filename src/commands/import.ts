@@ -1,5 +1,8 @@
 import { EXIT_FAILURE, EXIT_OK, formatProblem } from '../errors.js';
-import { writeFileAtomic } from '../output/atomicWrite.js';
+import { join } from 'node:path';
+import { watchInterrupts } from '../batch/interrupts.js';
+import { openDataYear } from '../output/dataYear.js';
+import { replaceAll } from '../output/replaceAll.js';
 import { planImport, type FilePlan } from '../sheet/planImport.js';
 import { readSheet } from '../sheet/readSheet.js';
 import type { InputOptions } from './options.js';
@@ -17,6 +20,24 @@ export interface ImportOptions extends InputOptions {
  * written (unless --keep-going, which writes the good rows).
  */
 export async function importCommand(file: string, options: ImportOptions): Promise<number> {
+  if (options.dryRun) return importRows(file, options, undefined);
+  // Ctrl-C or SIGTERM is answered at the point of no return: before it nothing has changed.
+  const interrupts = watchInterrupts(() => {});
+  try {
+    const { lock, notes } = await openDataYear(join(options.data, options.year));
+    try {
+      for (const note of notes) process.stderr.write(`${note}\n`);
+      return await importRows(file, options, interrupts);
+    } finally {
+      await lock.release();
+    }
+  } finally {
+    interrupts.dispose();
+  }
+}
+
+/** Reads, checks and (unless a dry run) writes every file of the import at once. */
+async function importRows(file: string, options: ImportOptions, interrupts: ReturnType<typeof watchInterrupts> | undefined): Promise<number> {
   const sheet = await readSheet(file, options.sheet);
   const plan = await planImport(sheet, { year: options.year, dataDir: options.data, templatesDir: options.templates });
   for (const note of plan.notes) process.stderr.write(`${note}\n`);
@@ -28,7 +49,14 @@ export async function importCommand(file: string, options: ImportOptions): Promi
     return EXIT_FAILURE;
   }
   if (options.dryRun) for (const line of dryRunLines(plan.files)) process.stdout.write(`${line}\n`);
-  else for (const planned of plan.files) if (planned.status !== 'unchanged') await writeFileAtomic(planned.file, planned.text);
+  else {
+    const changed = plan.files.filter((planned) => planned.status !== 'unchanged').map((planned) => ({ file: planned.file, data: planned.text }));
+    const stopped = () => interrupts?.exitCode !== undefined;
+    if (stopped() || (changed.length > 0 && (await replaceAll(join(options.data, options.year), changed, stopped)) === 'stopped')) {
+      process.stderr.write(`stopped by ${interrupts!.exitCode === 130 ? 'Ctrl-C' : 'SIGTERM'} before any data file was replaced: nothing changed\n`);
+      return interrupts!.exitCode!;
+    }
+  }
 
   const lacking = plan.files.filter((planned) => planned.toFill.length > 0);
   if (lacking.length > 0) {
@@ -39,7 +67,8 @@ export async function importCommand(file: string, options: ImportOptions): Promi
   const rows = (n: number) => `${n} ${n === 1 ? 'row' : 'rows'}`;
   const summary = `${rows(plan.read)} read: ${count('created')} created, ${count('updated')} updated, ${count('unchanged')} unchanged, ${rows(plan.skipped)} skipped`;
   process.stdout.write(`${summary}${options.dryRun ? ' (dry run: nothing written)' : ''}\n`);
-  return failed ? EXIT_FAILURE : EXIT_OK;
+  // A signal during the renames waited for them: every file was replaced.
+  return interrupts?.exitCode ?? (failed ? EXIT_FAILURE : EXIT_OK);
 }
 
 /** Per file: created, updated with each field old → new, or unchanged. */

@@ -1,4 +1,4 @@
-import { cp, lstat, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, lstat, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EXIT_FAILURE, EXIT_OK, LettersError, UsageError } from '../errors.js';
 import { parseYamlBytes } from '../load/yamlFile.js';
@@ -6,11 +6,13 @@ import { listYears, YEAR_FILE } from '../load/yearTemplates.js';
 import { carriedOverDataFile } from '../newYear/carriedOver.js';
 import { moveYearFile } from '../newYear/moveYearFile.js';
 import { makeFoldersAtomic, pathExists } from '../output/atomicFolders.js';
-import { writeFileAtomic } from '../output/atomicWrite.js';
+import { writeDurably, writeFileAtomic } from '../output/atomicWrite.js';
+import { fileError, withConsequence } from '../output/ioError.js';
+import { lockYear } from '../output/yearLock.js';
 import { loadProject } from '../project.js';
 import { authorityJsonSchema } from '../validate/jsonSchema.js';
-import { checkSchema } from '../validate/schemaProblems.js';
-import { yearSchema } from '../validate/schema.js';
+import { shapeOf } from '../shapes/index.js';
+import { checkYearFile } from '../validate/yearFile.js';
 import type { InputOptions } from './options.js';
 import { reportProblems } from './report.js';
 
@@ -27,6 +29,16 @@ export interface NewYearOptions extends Omit<InputOptions, 'year'> {
  * are made under temporary names and renamed into place.
  */
 export async function newYearCommand(year: string, options: NewYearOptions): Promise<number> {
+  // An import into the same year would interleave with the carrying over.
+  const lock = await lockYear('data', join(options.data, year));
+  try {
+    return await startYear(year, options);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function startYear(year: string, options: NewYearOptions): Promise<number> {
   const years = await listYears(options.templates);
   const from = options.from ?? years.at(-1);
   if (from === undefined || !years.includes(from)) {
@@ -57,21 +69,27 @@ export async function newYearCommand(year: string, options: NewYearOptions): Pro
   const yaml = parseYamlBytes(yearFile, bytes);
   if (!yaml.document || yaml.problems.length > 0) throw new LettersError(`the year file ${yearFile} is not valid`, yaml.problems);
   const moved = moveYearFile(new TextDecoder().decode(bytes), yaml.document, from, year);
-  const checked = checkSchema(parseYamlBytes(join(templatesDir, YEAR_FILE), Buffer.from(moved)), yearSchema);
+  const checked = checkYearFile(parseYamlBytes(join(templatesDir, YEAR_FILE), Buffer.from(moved)));
   if (!checked.data) throw new LettersError(`the ${year} year file made from ${yearFile} is not valid`, checked.problems);
   const schemaText = `${JSON.stringify(authorityJsonSchema(year, checked.data.data), null, 2)}\n`;
   const letters = project.letters.filter((letter) => letter.year === from);
+  // A shape's own authority fields (the population) are the year's figures, to fill in like its statistics.
+  const figures = Object.keys(shapeOf(checked.data.data).authorityFields);
 
-  await makeFoldersAtomic([templatesDir, dataDir], async (temporary) => {
-    await cp(join(options.templates, from), temporary.get(templatesDir)!, { recursive: true, errorOnExist: true, force: false });
-    await writeFile(join(temporary.get(templatesDir)!, YEAR_FILE), moved);
-    for (const letter of letters) await writeFile(join(temporary.get(dataDir)!, `${letter.slug}.yaml`), carriedOverDataFile(letter.record, year), { flag: 'wx' });
-  });
+  try {
+    await makeFoldersAtomic([templatesDir, dataDir], async (temporary) => {
+      await cp(join(options.templates, from), temporary.get(templatesDir)!, { recursive: true, errorOnExist: true, force: false });
+      await writeDurably(join(temporary.get(templatesDir)!, YEAR_FILE), moved, join(templatesDir, YEAR_FILE));
+      for (const letter of letters) await writeDurably(join(temporary.get(dataDir)!, `${letter.slug}.yaml`), carriedOverDataFile(letter.record, year, figures), join(dataDir, `${letter.slug}.yaml`));
+    });
+  } catch (error) {
+    throw withConsequence(fileError(error, 'write', (error as NodeJS.ErrnoException).path ?? dataDir), 'nothing written');
+  }
   try {
     await writeFileAtomic(schemaFile, schemaText);
   } catch (error) {
     for (const folder of [templatesDir, dataDir]) await rm(folder, { recursive: true, force: true });
-    throw new LettersError(`cannot write ${schemaFile} (${error instanceof Error ? error.message : String(error)}): nothing written`);
+    throw withConsequence(fileError(error, 'write', schemaFile), 'nothing written');
   }
 
   const out = process.stdout;

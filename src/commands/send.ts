@@ -4,6 +4,7 @@ import { watchInterrupts } from '../batch/interrupts.js';
 import { createProgress, progressStyle } from '../batch/progress.js';
 import { yearDir } from '../batch/outputPath.js';
 import { loadProject } from '../project.js';
+import { lockYear } from '../output/yearLock.js';
 import { coveringMessages } from '../outgoing/coveringMessage.js';
 import { readLedger } from '../outgoing/ledger.js';
 import { planSending } from '../outgoing/plan.js';
@@ -45,6 +46,16 @@ export async function sendCommand(options: SendCommandOptions): Promise<number> 
     mode = options.to === undefined ? { kind: 'send', server } : { kind: 'test', to: options.to, server };
   }
 
+  // A build of the same output year must not change the letters while they are checked and sent.
+  const lock = await lockYear('output', yearDir(options.out, options.year));
+  try {
+    return await sendLocked(options, mode, started);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function sendLocked(options: SendCommandOptions, mode: SendMode, started: number): Promise<number> {
   const project = await loadProject({ dataDir: options.data, templatesDir: options.templates, year: options.year });
   const year = project.years.get(options.year);
   const yearFile = join(options.templates, options.year, 'year.yaml');

@@ -5,13 +5,50 @@
  */
 
 /**
- * Whole percent of `part` in `whole`, rounded half up (12.5 → 13), or null
- * when `whole` is 0 (no rate can be given). Integer arithmetic, so no float
- * error decides a rounding: floor((200·part + whole) / (2·whole)).
+ * How a rate is given: `part ÷ whole × multiplier`, rounded half up to
+ * `decimals` places. A whole percent is ×100 to 0 places; upheld decisions
+ * per 100,000 residents are ×100,000 to one place, worked as tenths (×1,000,000).
  */
-export function percent(part: number, whole: number): number | null {
+export interface Scale {
+  name: 'percent' | 'per-100000';
+  /** part ÷ whole × multiplier is the rate in its last decimal place's units (tenths for one place). */
+  multiplier: number;
+  decimals: number;
+  /** Written after the figure in a table: "75%", "5.5". */
+  suffix: string;
+}
+
+export const PERCENT: Scale = { name: 'percent', multiplier: 100, decimals: 0, suffix: '%' };
+export const PER_100000: Scale = { name: 'per-100000', multiplier: 1_000_000, decimals: 1, suffix: '' };
+export const SCALES: Readonly<Record<Scale['name'], Scale>> = { percent: PERCENT, 'per-100000': PER_100000 };
+
+/**
+ * `part ÷ whole` on `scale`, rounded half up on its last decimal place, or
+ * null when `whole` is 0 (no rate can be given). Integer arithmetic, so no
+ * float error decides a rounding: floor((2·multiplier·part + whole) / (2·whole)) units.
+ */
+export function scaledRate(part: number, whole: number, scale: Scale): number | null {
   if (whole === 0) return null;
-  return Math.floor((200 * part + whole) / (2 * whole));
+  const units = Math.floor((2 * scale.multiplier * part + whole) / (2 * whole));
+  return scale.decimals === 0 ? units : units / 10 ** scale.decimals;
+}
+
+/** Whole percent of `part` in `whole`, rounded half up (12.5 → 13), or null when `whole` is 0. */
+export function percent(part: number, whole: number): number | null {
+  return scaledRate(part, whole, PERCENT);
+}
+
+/**
+ * Upheld decisions per 100,000 residents, to one decimal place rounded half
+ * up like the percentages (0.05 → 0.1), or null without residents to divide by.
+ */
+export function per100000(upheld: number, population: number): number | null {
+  return scaledRate(upheld, population, PER_100000);
+}
+
+/** A rate as the letter writes it: always its decimal places, so 4 per 100,000 reads "4.0". */
+export function formatRate(rate: number, scale: Scale): string {
+  return rate.toFixed(scale.decimals);
 }
 
 /** 2018: uphold rate is upheld ÷ all detailed investigations (upheld + not upheld). */

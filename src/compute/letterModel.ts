@@ -1,6 +1,8 @@
 import type { Problem } from '../errors.js';
-import { COUNCIL_TYPES, type AuthorityRecord, type CouncilType, type Outcomes, type Tables, type TypeAverages, type YearConfig } from '../validate/schema.js';
-import { indefiniteArticle, longDate, numberWord, percent, shortDate, total, upholdRate2018 } from './figures.js';
+import { shapeOf } from '../shapes/index.js';
+import type { AuthorityRecord, TypeAverages, YearConfig } from '../validate/schema.js';
+import { isCouncilType } from '../validate/values.js';
+import { indefiniteArticle, longDate, numberWord, shortDate } from './figures.js';
 
 /**
  * Everything a year's template may refer to for one letter. Every key is
@@ -20,25 +22,8 @@ export interface LetterModel {
   recipient: { name: string; role: string };
   training: { courses: number; kind: string; one: boolean; article: string; count: string } | null;
   delay: { extended_cases: number; extended_cases_words: string; incomplete: boolean; proportion: string } | null;
-  statistics: OutcomeFigures | TableFigures | null;
-}
-
-export interface OutcomeFigures {
-  investigations: number;
-  upheld: number;
-  satisfactory_remedies: number;
-  compliance_outcomes: number;
-  complied: number;
-  upheld_rate: number | null;
-  compliance_rate: number | null;
-  remedy_rate: number | null;
-  average: { upheld: number; compliance: number; remedies: number } | null;
-}
-
-export interface TableFigures {
-  received: Tables['received'] & { total: number };
-  decisions: Omit<Tables['decisions'], 'uphold_rate'> & { uphold_rate: number | null; total: number };
-  remedies: Tables['remedies'];
+  /** The year's statistics shape's figures (src/shapes/): OutcomeFigures or TableFigures. */
+  statistics: Record<string, unknown> | null;
 }
 
 export interface BuiltModel {
@@ -53,18 +38,18 @@ export interface BuiltModel {
  */
 export function buildLetterModel(record: AuthorityRecord, year: YearConfig, file: string, averages: TypeAverages): BuiltModel {
   const warnings: Problem[] = [];
-  const isCouncil = (COUNCIL_TYPES as readonly string[]).includes(record.authority.type);
+  const type = record.authority.type;
+  const isCouncil = isCouncilType(type);
+  const shape = shapeOf(year.data);
   let statistics: LetterModel['statistics'] = null;
   if (!record.statistics) {
     warnings.push({ severity: 'warning', file, field: 'statistics', message: 'no statistics: the letter is made without its statistics page' });
-  } else if (year.data.statistics === 'outcomes') {
-    const average = isCouncil ? (averages[record.authority.type as CouncilType] ?? null) : null;
-    if (isCouncil && !average) {
-      warnings.push({ severity: 'warning', file, field: 'authority.type', message: `the year has no averages for ${record.authority.type}: the "compares to an average" lines are left out` });
-    }
-    statistics = outcomeFigures(record.statistics as Outcomes, average);
   } else {
-    statistics = tableFigures(record.statistics as Tables);
+    const average = isCouncil ? (averages[type] ?? null) : null;
+    if (shape.comparesWithAverages && isCouncil && !average) {
+      warnings.push({ severity: 'warning', file, field: 'authority.type', message: `the year has no averages for ${type}: the "compares to an average" lines are left out` });
+    }
+    statistics = shape.figures({ authority: record.authority, statistics: record.statistics }, average);
   }
   const { title, forename, surname, role } = record.recipient;
   const training = record.training ?? null;
@@ -97,28 +82,5 @@ export function buildLetterModel(record: AuthorityRecord, year: YearConfig, file
       },
       statistics,
     },
-  };
-}
-
-export function outcomeFigures(s: Outcomes, average: OutcomeFigures['average']): OutcomeFigures {
-  return {
-    investigations: s.investigations,
-    upheld: s.upheld,
-    satisfactory_remedies: s.satisfactory_remedies,
-    compliance_outcomes: s.compliance.outcomes,
-    complied: s.compliance.complied,
-    upheld_rate: percent(s.upheld, s.investigations),
-    compliance_rate: percent(s.compliance.complied, s.compliance.outcomes),
-    remedy_rate: percent(s.satisfactory_remedies, s.upheld),
-    average,
-  };
-}
-
-export function tableFigures(t: Tables): TableFigures {
-  const { uphold_rate: _given, ...decisions } = t.decisions;
-  return {
-    received: { ...t.received, total: total(t.received) },
-    decisions: { ...decisions, uphold_rate: upholdRate2018(decisions.upheld, decisions.not_upheld), total: total(decisions) },
-    remedies: t.remedies,
   };
 }

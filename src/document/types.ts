@@ -1,6 +1,8 @@
 /**
  * The document model: one tree per letter, written out by every writer
- * (text, PDF). Templates produce markup; `markup/parse` turns it into this.
+ * (text, PDF, HTML: the registry in `writers/index.ts`). Templates produce
+ * markup; `markup/parse` turns it into this, and `document/placeImages`
+ * puts in the year's images.
  */
 
 /** Inline content of a paragraph, heading or table cell. */
@@ -43,10 +45,37 @@ export type Block =
   | { type: 'table'; headerRows: number; rows: TableCell[][] }
   /** A styled group of blocks (e.g. the large figure on a statistics page). */
   | { type: 'group'; style: BlockStyle; children: Block[] }
-  /** Blocks laid side by side in the PDF, one after another in text. */
+  /** Blocks laid side by side in the PDF and HTML, one after another in text. */
   | { type: 'columns'; columns: Block[][] }
-  /** The space a hand signature takes. */
-  | { type: 'signature' };
+  /** The space a hand signature takes, when the year has no signature image. */
+  | { type: 'signature' }
+  /**
+   * One of the year's images (its letterhead or its signature): drawn by the
+   * PDF and HTML writers, with `image.alt` read in its place. `replaces` are
+   * the template's blocks it takes the place of (the letterhead's words):
+   * the text letter writes them, and nothing else does.
+   */
+  | { type: 'image'; place: ImagePlace; image: LetterImage; replaces: Block[] };
+
+/** Where a year's image goes: the top of the first page, or between "Yours sincerely," and the name. */
+export type ImagePlace = 'letterhead' | 'signature';
+
+/**
+ * An image a year names in year.yaml, read and checked once with its
+ * templates (load/yearImages.ts) and shared by every letter of the year.
+ */
+export interface LetterImage {
+  /** Its file's name in the year's template folder. */
+  name: string;
+  format: 'svg' | 'png' | 'jpeg';
+  bytes: Uint8Array;
+  /** Its own size (pixels, or an SVG's user units): only the ratio of the two is used. */
+  width: number;
+  height: number;
+  /** What a reader is told in its place. */
+  alt: string;
+}
+
 
 /** Sections are compared separately by `letters diff`; each starts a new page. */
 export const SECTION_NAMES = ['letter', 'statistics', 'tables'] as const;

@@ -4,6 +4,7 @@ import { LettersError, UsageError } from '../errors.js';
 import { compileLetterTemplate, type RenderMarkup, type TemplateSource } from '../template/compile.js';
 import type { TypeAverages, YearConfig } from '../validate/schema.js';
 import { readYearFile } from '../validate/yearFile.js';
+import { readYearImages, type YearImages } from './yearImages.js';
 
 /** One year's letter: its declaration and figures, and its compiled template. */
 export interface Year {
@@ -11,6 +12,8 @@ export interface Year {
   dir: string;
   config: YearConfig;
   render: RenderMarkup;
+  /** The images its letters draw, read and checked once for all of them. */
+  images: YearImages;
   /**
    * The averages its letters compare with: year.yaml's, or for `averages:
    * from-data`, those computed from the year's data (set by loadProject; none until then).
@@ -25,6 +28,18 @@ export const YEAR_FILE = 'year.yaml';
 const SHARED_PARTIALS = 'partials';
 
 /** Years that have a template folder (four digits and a year.yaml), in order. */
+/** "no template for year 2019 (years with templates: 2018, 2020; `letters new-year 2019` starts it)": the one wording, wherever a year is missing. */
+export function noTemplateMessage(year: string, available: string[]): string {
+  return `no template for year ${year} (years with templates: ${available.join(', ') || 'none'}; \`letters new-year ${year}\` starts it)`;
+}
+
+/** The years with templates, after checking that `year` (when given) is one of them. */
+export async function yearsWithTemplates(templatesDir: string, year?: string): Promise<string[]> {
+  const available = await listYears(templatesDir);
+  if (year !== undefined && !available.includes(year)) throw new LettersError(noTemplateMessage(year, available));
+  return available;
+}
+
 export async function listYears(templatesDir: string): Promise<string[]> {
   const entries = await readdir(templatesDir, { withFileTypes: true }).catch(() => {
     throw new UsageError(`templates folder not found: ${templatesDir} (give the folder of year templates with --templates)`);
@@ -44,12 +59,15 @@ export async function loadYear(templatesDir: string, year: string): Promise<Year
   const checked = readYearFile(configFile);
   if (!checked.data) throw new LettersError(`the year file ${configFile} is not valid`, checked.problems);
   const config = checked.data;
+  const images = await readYearImages(checked.yaml, config, dir);
+  if (images.problems.length > 0) throw new LettersError(`the year file ${configFile} is not valid`, images.problems);
   const partials = await yearPartials(templatesDir, year);
   const letterFile = join(dir, LETTER_TEMPLATE);
   const letter = { file: letterFile, text: await readFile(letterFile, 'utf8') };
   const render = compileLetterTemplate(letter, partials);
-  const files = [configFile, letterFile, ...[...partials.values()].map((source) => source.file)].sort();
-  return { year, dir, config, render, files, averages: config.averages === 'from-data' ? {} : config.averages };
+  // The images' bytes are inputs of every letter too: a new signature remakes the year's letters.
+  const files = [configFile, letterFile, ...[...partials.values()].map((source) => source.file), ...images.files].sort();
+  return { year, dir, config, render, images: images.images, files, averages: config.averages === 'from-data' ? {} : config.averages };
 }
 
 /**

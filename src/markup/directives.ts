@@ -14,7 +14,7 @@ export interface DirectiveToken extends Tokens.Generic {
   kind: 'leaf' | 'container';
   name: string;
   args: string;
-  /** Line of the markup the directive starts on, counted from 1. */
+  /** A container's blocks, lexed as Markdown (empty for a leaf). */
   tokens: Tokens.Generic[];
 }
 

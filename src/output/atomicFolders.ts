@@ -1,5 +1,7 @@
-import { lstat, mkdir, rename, rm } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { syncFolder } from './atomicWrite.js';
+import { fileError } from './ioError.js';
 
 /**
  * Makes new folders so that none is ever seen half-made: each is filled
@@ -14,11 +16,14 @@ export async function makeFoldersAtomic(targets: string[], fill: (temporary: Map
   try {
     for (const folder of temporary.values()) await mkdir(folder, { recursive: true });
     await fill(temporary);
+    // What `fill` copied is flushed too, so a power cut after the renames never leaves an empty file.
+    for (const folder of temporary.values()) await syncTree(folder);
     for (const [target, folder] of temporary) {
       // rename() would replace an empty folder: refuse anything already there.
       if (await pathExists(target)) throw new Error(`${target} appeared while it was being made`);
       await rename(folder, target);
       placed.push(target);
+      await syncFolder(dirname(target));
     }
   } catch (error) {
     for (const folder of [...temporary.values(), ...placed]) await rm(folder, { recursive: true, force: true });
@@ -32,4 +37,23 @@ export async function pathExists(path: string): Promise<boolean> {
     () => true,
     () => false,
   );
+}
+
+/** Flushes every file and folder under `dir` to the disk. */
+async function syncTree(dir: string): Promise<void> {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) await syncTree(path);
+    else if (entry.isFile()) {
+      const handle = await open(path, 'r');
+      try {
+        await handle.sync();
+      } catch (error) {
+        throw fileError(error, 'flush', path);
+      } finally {
+        await handle.close();
+      }
+    }
+  }
+  await syncFolder(dir);
 }

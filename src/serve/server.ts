@@ -33,6 +33,8 @@ const LETTER_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src da
 export interface PreviewServer {
   /** `http://127.0.0.1:<port>/` */
   url: string;
+  /** Where the server is listening, as the system says. */
+  address: AddressInfo;
   /** The letter the address opens on. */
   start: DataFile;
   /** Every letter kept rendered, by `<year>/<slug>`. */
@@ -133,6 +135,7 @@ export async function startPreviewServer(start: DataFile, options: LiveOptions &
 
   return {
     url: `http://127.0.0.1:${port}/`,
+    address: server.address() as AddressInfo,
     start,
     letters,
     async changed(path) {

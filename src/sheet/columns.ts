@@ -35,7 +35,7 @@ export const OPTIONAL_GROUPS = new Set(['statistics', 'training', 'delay']);
 export function yearColumns(year: Year): Column[] {
   const declared = year.config.import?.columns;
   const where = `${year.dir}/year.yaml`;
-  if (!declared) throw new LettersError(`${where} declares no spreadsheet columns: add \`import: { columns: … }\` (see README, "Importing a year's spreadsheet")`);
+  if (!declared) throw new LettersError(`${where} declares no spreadsheet columns: add \`import: { columns: … }\` (see docs/import-export.md)`);
   const schema = authoritySchema(year.config.data);
   const problems: Problem[] = [];
   const columns: Column[] = [];

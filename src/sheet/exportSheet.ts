@@ -1,7 +1,7 @@
 import { LettersError } from '../errors.js';
 import { findDataFiles } from '../load/dataFiles.js';
 import { readYamlFile } from '../load/yamlFile.js';
-import { listYears, loadYear } from '../load/yearTemplates.js';
+import { yearsWithTemplates, loadYear } from '../load/yearTemplates.js';
 import { valueAt } from '../validate/schemaProblems.js';
 import { validateAuthority } from '../validate/validateAuthority.js';
 import { authorityTypeWords } from './authorityTypes.js';
@@ -20,8 +20,7 @@ export interface ExportedSheet {
  * fills in is not), so importing the sheet again changes nothing.
  */
 export async function exportYear(options: { year: string; dataDir: string; templatesDir: string }): Promise<ExportedSheet> {
-  const available = await listYears(options.templatesDir);
-  if (!available.includes(options.year)) throw new LettersError(`no template for year ${options.year} (years with templates: ${available.join(', ')})`);
+  await yearsWithTemplates(options.templatesDir, options.year);
   const year = await loadYear(options.templatesDir, options.year);
   const columns = yearColumns(year);
   const found = await findDataFiles(options.dataDir);

@@ -4,7 +4,7 @@ import { LettersError, type Problem } from '../errors.js';
 import { findDataFiles, suggestSlug } from '../load/dataFiles.js';
 import type { Document } from 'yaml';
 import { parseYamlBytes, parseYamlSource, type YamlFile } from '../load/yamlFile.js';
-import { listYears, loadYear } from '../load/yearTemplates.js';
+import { yearsWithTemplates, loadYear } from '../load/yearTemplates.js';
 import { valueAt } from '../validate/schemaProblems.js';
 import { validateAuthority } from '../validate/validateAuthority.js';
 import { cellText } from './cells.js';
@@ -65,8 +65,7 @@ interface ExistingFile {
  * every problem is known, by cell, before anything is written.
  */
 export async function planImport(sheet: Sheet, options: { year: string; dataDir: string; templatesDir: string }): Promise<ImportPlan> {
-  const available = await listYears(options.templatesDir);
-  if (!available.includes(options.year)) throw new LettersError(`no template for year ${options.year} (years with templates: ${available.join(', ')})`);
+  await yearsWithTemplates(options.templatesDir, options.year);
   const year = await loadYear(options.templatesDir, options.year);
   const columns = yearColumns(year);
   const read = sheetRows(sheet, columns);

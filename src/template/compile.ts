@@ -1,5 +1,6 @@
 import Handlebars from 'handlebars';
 import { LettersError, type Problem } from '../errors.js';
+import { suggestion } from '../validate/messages.js';
 import { helpers } from './helpers.js';
 import { MissingFieldError, strictContext } from './strictContext.js';
 import { syntaxProblem } from './syntaxProblem.js';
@@ -60,7 +61,7 @@ function withSourceName(source: TemplateSource, compiled: Handlebars.TemplateDel
       return compiled(context, runtimeOptions);
     } catch (error) {
       if (error instanceof TemplateRenderError) throw error;
-      throw new TemplateRenderError(templateProblem(source, error));
+      throw new TemplateRenderError(templateProblem(source, error, context));
     }
   };
 }
@@ -73,21 +74,41 @@ export class TemplateRenderError extends LettersError {
 
 const NOT_DEFINED = 'is not defined: the letter model has no such field (check the spelling against the data and year.yaml)';
 
+/** `unknown helper "plurl" (did you mean "plural"? expected one of: …)` */
+function unknownHelper(name: string): string {
+  // Names as short as `gt` are close to every other short name: only a guess sharing a letter in place is offered.
+  const guess = [suggestion(name, Object.keys(helpers))].find((found) => found !== undefined && [...found].some((letter, index) => name[index] === letter));
+  return `unknown helper "${name}" (${guess === undefined ? '' : `did you mean "${guess}"? `}expected one of: ${Object.keys(helpers).join(', ')})`;
+}
+
+/** The message with "did you mean `recipient.name`?" when a known field is close to the one written. */
+function withGuess(message: string, field: string, known: string[]): string {
+  const guess = suggestion(field, known);
+  return guess === undefined ? message : `${message.replace(/ \(check[^)]*\)$/, '')} (did you mean \`${guess}\`?)`;
+}
+
+/** Every dotted path of the model, a few levels deep: the names a template can write. */
+function fieldPaths(value: unknown, prefix = '', depth = 3): string[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || depth === 0) return [];
+  return Object.entries(value).flatMap(([key, inner]) => [`${prefix}${key}`, ...fieldPaths(inner, `${prefix}${key}.`, depth - 1)]);
+}
+
 /** Handlebars messages end in " - line:col"; strict-mode misses also name the field. */
-function templateProblem(source: TemplateSource, error: unknown): Problem {
+function templateProblem(source: TemplateSource, error: unknown, context?: unknown): Problem {
   if (error instanceof MissingFieldError) {
-    return { severity: 'error', file: source.file, ...findField(source.text, error.field), field: error.field, message: NOT_DEFINED };
+    return { severity: 'error', file: source.file, ...findField(source.text, error.field), field: error.field, message: withGuess(NOT_DEFINED, error.field, error.known) };
   }
   const raw = error instanceof Error ? error.message : String(error);
   const position = /(?: - |line )(\d+):(\d+)\s*$/.exec(raw) ?? /on line (\d+)/.exec(raw);
   const line = position ? Number(position[1]) : undefined;
   const column = position?.[2] !== undefined ? Number(position[2]) + 1 : undefined;
   if (/^"([^"]+)" not defined in/.test(raw)) {
-    return { severity: 'error', file: source.file, line, column, field: fieldAt(source.text, line, column), message: NOT_DEFINED };
+    const field = fieldAt(source.text, line, column);
+    return { severity: 'error', file: source.file, line, column, field, message: field === undefined ? NOT_DEFINED : withGuess(NOT_DEFINED, field, fieldPaths(context)) };
   }
   const helper = /unknown helper (\S+)/.exec(raw);
   if (helper) {
-    return { severity: 'error', file: source.file, line, column, message: `unknown helper "${helper[1]}" (expected one of: ${Object.keys(helpers).join(', ')})` };
+    return { severity: 'error', file: source.file, line, column, message: unknownHelper(helper[1]!) };
   }
   const mismatch = /^(\S+) doesn't match (\S+)/.exec(raw);
   if (mismatch) {
@@ -173,7 +194,7 @@ function helperProblems(source: TemplateSource, ast: hbs.AST.Program): Problem[]
       file: source.file,
       line: node.loc.start.line,
       column: node.loc.start.column + 1,
-      message: `unknown helper "${name}" (expected one of: ${Object.keys(helpers).join(', ')})`,
+      message: unknownHelper(name),
     });
   };
   const visit = <T extends hbs.AST.MustacheStatement | hbs.AST.BlockStatement | hbs.AST.SubExpression>(original: (node: T) => unknown) =>

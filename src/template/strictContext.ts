@@ -5,7 +5,11 @@
  * lookup of a field the model lacks an error, wherever it is written.
  */
 export class MissingFieldError extends Error {
-  constructor(readonly field: string) {
+  /** The fields the model has where this one was looked for, by their full paths: for "did you mean". */
+  constructor(
+    readonly field: string,
+    readonly known: string[] = [],
+  ) {
     super(`"${field}" not defined`);
     this.name = 'MissingFieldError';
   }
@@ -28,7 +32,7 @@ function view(value: object, path: string, views: WeakMap<object, object>): obje
       // Built-in names (toString when a message is built) behave as usual;
       // templates cannot name them, compile.ts refuses that at load time.
       if (key in Object.prototype) return Reflect.get(target, key, receiver);
-      throw new MissingFieldError(join(path, key));
+      throw new MissingFieldError(join(path, key), Object.keys(target).map((name) => join(path, name)));
     },
     // Only own fields count, so strict-mode `{{recipient.toString}}` is reported too.
     has: (target, key) => Object.hasOwn(target, key),

@@ -1,14 +1,15 @@
 import type { Problem } from '../errors.js';
 import type { YamlFile } from '../load/yamlFile.js';
-import { percent, upholdRate2018 } from '../compute/figures.js';
+import { shapeOf } from '../shapes/index.js';
 import type { Fields } from './fields.js';
-import { COUNCIL_TYPES, type YearConfig } from './schema.js';
+import type { YearConfig } from './schema.js';
+import { isCouncilType } from './values.js';
 import { problemAt } from './schemaProblems.js';
 
 /**
- * The rules that tie fields together (upheld ≤ investigations, a given rate
- * matches its counts, a body that is not a council says whom the letter is
- * shared with). Each rule runs when the fields it reads are valid, whatever
+ * The rules that tie fields together: the year's statistics shape's
+ * (upheld ≤ investigations, a given rate matches its counts…), and a body
+ * that is not a council says whom the letter is shared with. Each rule runs when the fields it reads are valid, whatever
  * else in the file is wrong, so one run reports every problem.
  */
 export function consistencyProblems(yaml: YamlFile, year: YearConfig, fields: Fields): Problem[] {
@@ -30,18 +31,7 @@ export function consistencyProblems(yaml: YamlFile, year: YearConfig, fields: Fi
     else if (given !== computed) report(path, `is given as ${given}% but the counts give ${computed}% (${formula}, rounded half up): expected ${computed}, or leave it out`);
   };
 
-  const s = (...path: string[]) => ['statistics', ...path];
-  if (year.data.statistics === 'outcomes') {
-    notMore(s('upheld'), 'investigations', s('investigations'));
-    notMore(s('satisfactory_remedies'), 'upheld', s('upheld'));
-    notMore(s('compliance', 'complied'), 'outcomes', s('compliance', 'outcomes'));
-    rate(s('upheld_rate'), s('upheld'), s('investigations'), percent, 'upheld ÷ investigations');
-    rate(s('compliance_rate'), s('compliance', 'complied'), s('compliance', 'outcomes'), percent, 'complied ÷ outcomes');
-    rate(s('remedy_rate'), s('satisfactory_remedies'), s('upheld'), percent, 'satisfactory_remedies ÷ upheld');
-  } else {
-    const d = (name: string) => s('decisions', name);
-    rate(d('uphold_rate'), d('upheld'), d('not_upheld'), upholdRate2018, 'upheld ÷ (upheld + not_upheld)');
-  }
+  shapeOf(year.data).rules({ count, notMore, rate });
 
   // Councils share the letter with their Leader; any other body must say with whom.
   const type = fields.valid(['authority', 'type']) as string | undefined;
@@ -49,8 +39,4 @@ export function consistencyProblems(yaml: YamlFile, year: YearConfig, fields: Fi
     report(['authority', 'shared_with'], `is required for a ${type}: whom the letter is shared with, e.g. "the Mayor"`);
   }
   return problems;
-}
-
-function isCouncilType(type: string): boolean {
-  return (COUNCIL_TYPES as readonly string[]).includes(type);
 }

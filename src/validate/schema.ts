@@ -1,48 +1,31 @@
 import { z } from 'zod';
+import { SHAPE_NAMES, shapeOf, type StatisticsShape } from '../shapes/index.js';
 import { EMAIL_ADDRESS_MESSAGE, isEmailAddress, isMailbox, SENDER_MESSAGE } from './emailAddress.js';
-import { INVISIBLE_RANGES } from './visible.js';
+import { AUTHORITY_TYPES, COUNCIL_TYPES, count, text, type CouncilType } from './values.js';
 
 /**
  * The shapes of the data files and of a year's `year.yaml`. A year declares
- * which parts its letters use (`data:` in year.yaml); `authoritySchema`
- * assembles the schema for that year from these parts, so a key the year
- * does not use is an error, not a silently dropped sentence.
+ * which parts its letters use (`data:` in year.yaml): its statistics shape
+ * (src/shapes/, which gives the `statistics` part, its own authority fields
+ * and its typed averages) and its notes; `authoritySchema` assembles the
+ * schema for that year from these parts, so a key the year does not use is
+ * an error, not a silently dropped sentence.
  */
 
-/** Types for which the Ombudsman computes averages of similar authorities. */
-export const COUNCIL_TYPES = ['county', 'district', 'metropolitan-borough', 'unitary', 'london-borough'] as const;
-export const AUTHORITY_TYPES = [
-  ...COUNCIL_TYPES,
-  'combined-authority',
-  'fire-authority',
-  'national-park',
-  'other',
-] as const;
-export type AuthorityType = (typeof AUTHORITY_TYPES)[number];
+export { AUTHORITY_TYPES, COUNCIL_TYPES, type AuthorityType, type CouncilType } from './values.js';
 
 /*
  * The descriptions are the help an editor shows while the file is typed
  * (they go into the JSON Schemas under schema/, generated from these).
  */
-const count = z.number().int().min(0);
-const percentage = z.number().int().min(0).max(100);
-// One line, nothing invisible: a value can never add a line break, a direction override or a hidden character to a letter.
-const text = z
-  .string()
-  .trim()
-  .min(1)
-  .max(300)
-  .regex(new RegExp(`^[^${INVISIBLE_RANGES}]*$`), 'must be one line of plain text (no line breaks, tabs, control or invisible characters)');
+// Described once the year's statistics shape has added its fields (makeAuthoritySchema).
+const authority = z.strictObject({
+  name: text.describe('Full name, as in the letter: "Knowsley Metropolitan Borough Council".'),
+  type: z.enum(AUTHORITY_TYPES).describe('Kind of body. Averages of similar authorities exist for the five council types only.'),
+  shared_with: text.optional().describe('Whom the letter is shared with, where it is not the Leader, e.g. "the Mayor". Required for bodies that are not councils.'),
+});
 
 const email = text.refine(isEmailAddress, EMAIL_ADDRESS_MESSAGE);
-
-const authority = z
-  .strictObject({
-    name: text.describe('Full name, as in the letter: "Knowsley Metropolitan Borough Council".'),
-    type: z.enum(AUTHORITY_TYPES).describe('Kind of body. Averages of similar authorities exist for the five council types only.'),
-    shared_with: text.optional().describe('Whom the letter is shared with, where it is not the Leader, e.g. "the Mayor". Required for bodies that are not councils.'),
-  })
-  .describe('The authority the letter is for.');
 
 const recipient = z
   .strictObject({
@@ -79,119 +62,92 @@ const delay = z
   })
   .describe('Late or incomplete responses to enquiries. Leave it out when there were none: the delay note is then left out.');
 
-const rate = (formula: string) =>
-  percentage.optional().describe(`The published rate in whole percent (${formula}, rounded half up): checked against the counts, never used instead of them.`);
-
-/** 2020 onwards: the three key statistics. */
-const outcomes = z
-  .strictObject({
-    investigations: count.describe('Detailed investigations decided in the year.'),
-    upheld: count.describe('Investigations upheld (at most investigations).'),
-    satisfactory_remedies: count.describe('Upheld cases where the authority had already provided a satisfactory remedy (at most upheld).'),
-    compliance: z
-      .strictObject({
-        outcomes: count.describe('Compliance outcomes recorded in the year.'),
-        complied: count.describe('Of those, recommendations the authority complied with (at most outcomes).'),
-      })
-      .describe('Compliance with the Ombudsman\'s recommendations.'),
-    upheld_rate: rate('upheld ÷ investigations'),
-    compliance_rate: rate('complied ÷ outcomes'),
-    remedy_rate: rate('satisfactory_remedies ÷ upheld'),
-  })
-  .describe('The statistics page. Leave it out only where the published letter has none.');
-
-/** 2018: the complaints-received, decisions and remedies tables. */
-const tables = z
-  .strictObject({
-    received: z
-      .strictObject({
-        adult_care_services: count,
-        benefits_and_tax: count,
-        corporate_and_other_services: count,
-        education_and_childrens_services: count,
-        environment_services: count,
-        highways_and_transport: count,
-        housing: count,
-        planning_and_development: count,
-        other: count,
-      })
-      .describe('Complaints and enquiries received, by service area.'),
-    decisions: z
-      .strictObject({
-        incomplete_or_invalid: count,
-        advice_given: count,
-        referred_back_for_local_resolution: count,
-        closed_after_initial_enquiries: count,
-        not_upheld: count,
-        upheld: count,
-        uphold_rate: percentage
-          .optional()
-          .describe('The published uphold rate in whole percent (upheld ÷ (upheld + not_upheld), rounded half up): checked against the counts.'),
-      })
-      .describe('Decisions made, by outcome.'),
-    remedies: z
-      .strictObject({
-        by_ombudsman: count,
-        by_authority_before_ombudsman: count,
-      })
-      .describe('Satisfactory remedies: by the Ombudsman, or by the authority before the Ombudsman was involved.'),
-  })
-  .describe('The 2018 tables: complaints received by service area, decisions made, and remedies. Totals are computed, never given.');
-
-export const STATISTICS_FORMATS = { outcomes, tables } as const;
-export type StatisticsFormat = keyof typeof STATISTICS_FORMATS;
 export const OPTIONAL_NOTES = { training, delay } as const;
 export type NoteName = keyof typeof OPTIONAL_NOTES;
 
-export type Outcomes = z.infer<typeof outcomes>;
-export type Tables = z.infer<typeof tables>;
 export type Training = z.infer<typeof training>;
 export type Delay = z.infer<typeof delay>;
 
 export interface AuthorityRecord {
-  authority: z.infer<typeof authority>;
+  /** With the fields the year's statistics shape adds (the outcomes' `population`). */
+  authority: z.infer<typeof authority> & { [field: string]: unknown };
   recipient: z.infer<typeof recipient>;
   copies?: z.infer<typeof copies>;
   training?: Training;
   delay?: Delay;
-  statistics?: Outcomes | Tables;
+  /** In the year's statistics shape (src/shapes/): only the shape reads it. */
+  statistics?: Record<string, unknown>;
 }
 
 const isoDate = z.iso.date({ error: 'must be a real date written yyyy-mm-dd' });
 
-const averages = z.strictObject({ upheld: percentage, compliance: percentage, remedies: percentage });
-/** Averages of similar authorities, by council type (other bodies have none). */
-const typedAverages = z.partialRecord(z.enum(COUNCIL_TYPES), averages);
-export type TypeAverages = z.infer<typeof typedAverages>;
-export type CouncilType = (typeof COUNCIL_TYPES)[number];
+/** Averages of similar authorities, by council type (other bodies have none): each a shape's figures. */
+export type TypeAverages = Partial<Record<CouncilType, Record<string, number>>>;
 
-export const yearSchema = z.strictObject({
-  /** The year's data declaration: which statistics format, which optional notes. */
-  data: z.strictObject({
-    statistics: z.enum(Object.keys(STATISTICS_FORMATS) as [StatisticsFormat]),
-    notes: z.array(z.enum(Object.keys(OPTIONAL_NOTES) as [NoteName])).default([]),
-  }),
-  letter_date: isoDate,
-  period: z.strictObject({ start: isoDate, end: isoDate }),
-  signatory: z.strictObject({ name: text, roles: z.array(text).min(1) }),
-  /** Typed by council type, or `from-data`: computed from the year's data files (src/compute/averages.ts). */
-  averages: z.union([z.literal('from-data'), typedAverages]).default({}),
-  /** Year-wide figures and words the template uses as {{facts.name}}. */
-  facts: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
-  /** Who the year's letters are sent by email from (`letters send`), and the subject of each message. */
-  email: z
-    .strictObject({
-      from: text.refine(isMailbox, SENDER_MESSAGE).describe('The sender: an address, or a name and an address: "LGSCO Annual Review <annual.review@example.org>".'),
-      reply_to: email.optional().describe('Where replies go, if not to the sender.'),
-      subject: text.describe('The subject of every message; the authority\'s name is added after it: "Annual review letter 2023-24: Knowsley…".'),
-    })
-    .optional(),
-  /** The spreadsheet columns `letters import` reads and `letters export` writes: data field → header (or headers, the first written by export). */
-  import: z
-    .strictObject({ columns: z.record(z.string(), z.union([text, z.array(text).min(1)])) })
-    .optional(),
+/**
+ * An image of the year's letters, a file in its template folder. `alt` is
+ * checked with the file (load/yearImages.ts), so that its absence is said
+ * in the words an image needs.
+ */
+const yearImage = z.strictObject({
+  image: text.describe('The file, in the year\'s template folder: an SVG, PNG or JPEG.'),
+  alt: text.optional().describe('What a screen reader says in the image\'s place.'),
 });
-export type YearConfig = z.infer<typeof yearSchema>;
+export type YearImage = z.infer<typeof yearImage>;
+
+/**
+ * The schema of a year's `year.yaml` for a year of this statistics shape
+ * (which owns the averages it may type); with no shape, the schema that
+ * reports an unknown `data.statistics`, listing the shapes there are.
+ */
+export function yearSchema(shape?: StatisticsShape) {
+  const key = shape?.name ?? '';
+  let schema = yearSchemas.get(key);
+  if (!schema) {
+    schema = makeYearSchema(shape);
+    yearSchemas.set(key, schema);
+  }
+  return schema;
+}
+
+const yearSchemas = new Map<string, ReturnType<typeof makeYearSchema>>();
+
+function makeYearSchema(shape: StatisticsShape | undefined) {
+  const average = shape?.typedAverage ?? z.record(z.string(), z.unknown());
+  return z.strictObject({
+    /** The year's data declaration: which statistics shape, which optional notes. */
+    data: z.strictObject({
+      statistics: z.enum(SHAPE_NAMES),
+      notes: z.array(z.enum(Object.keys(OPTIONAL_NOTES) as [NoteName])).default([]),
+    }),
+    letter_date: isoDate,
+    period: z.strictObject({ start: isoDate, end: isoDate }),
+    signatory: z.strictObject({
+      name: text,
+      roles: z.array(text).min(1),
+      signature: yearImage.optional().describe('The signature drawn between "Yours sincerely," and the name (docs/images.md).'),
+    }),
+    letterhead: yearImage.optional().describe('The letterhead drawn at the top of the first page, in place of its words (docs/images.md).'),
+    /** Typed by council type, or `from-data`: computed from the year's data files (src/compute/averages.ts). */
+    averages: z.union([z.literal('from-data'), z.partialRecord(z.enum(COUNCIL_TYPES), average as z.ZodType<Record<string, number>>)]).default({}),
+    /** Year-wide figures and words the template uses as {{facts.name}}. */
+    facts: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
+    /** Who the year's letters are sent by email from (`letters send`), and the subject of each message. */
+    email: z
+      .strictObject({
+        from: text.refine(isMailbox, SENDER_MESSAGE).describe('The sender: an address, or a name and an address: "LGSCO Annual Review <annual.review@example.org>".'),
+        reply_to: email.optional().describe('Where replies go, if not to the sender.'),
+        subject: text.describe("The subject of every message; the authority's name is added after it: \"Annual Review letter 2020: Knowsley…\"."),
+      })
+      .optional(),
+    /** The spreadsheet columns `letters import` reads and `letters export` writes: data field → header (or headers, the first written by export). */
+    import: z
+      .strictObject({ columns: z.record(z.string(), z.union([text, z.array(text).min(1)])) })
+      .optional(),
+  });
+}
+
+export type YearConfig = z.infer<ReturnType<typeof makeYearSchema>>;
 
 /**
  * The schema of one authority's data file for a year with this declaration.
@@ -211,12 +167,13 @@ export function authoritySchema(data: YearConfig['data']): z.ZodObject {
 const schemas = new Map<string, z.ZodObject>();
 
 function makeAuthoritySchema(data: YearConfig['data']): z.ZodObject {
-  const shape: Record<string, z.ZodType> = {
-    authority,
+  const shape = shapeOf(data);
+  const fields: Record<string, z.ZodType> = {
+    authority: authority.extend(shape.authorityFields).describe('The authority the letter is for.'),
     recipient,
     copies: copies.optional(),
-    statistics: STATISTICS_FORMATS[data.statistics].optional(),
+    statistics: shape.statistics.optional(),
   };
-  for (const note of data.notes) shape[note] = OPTIONAL_NOTES[note].optional();
-  return z.strictObject(shape);
+  for (const note of data.notes) fields[note] = OPTIONAL_NOTES[note].optional();
+  return z.strictObject(fields);
 }

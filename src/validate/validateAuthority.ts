@@ -2,7 +2,8 @@ import type { Problem } from '../errors.js';
 import type { YamlFile } from '../load/yamlFile.js';
 import { consistencyProblems } from './consistency.js';
 import { fieldsOf } from './fields.js';
-import { authoritySchema, OPTIONAL_NOTES, STATISTICS_FORMATS, type AuthorityRecord, type YearConfig } from './schema.js';
+import { shapeOf } from '../shapes/index.js';
+import { authoritySchema, OPTIONAL_NOTES, type AuthorityRecord, type YearConfig } from './schema.js';
 import { checkSchema, problemAt } from './schemaProblems.js';
 
 export interface ValidatedAuthority {
@@ -44,7 +45,7 @@ function toFillIn(yaml: YamlFile, year: YearConfig, problems: Problem[]): Proble
   const statistics = (yaml.value as Record<string, unknown>).statistics;
   const empty = statistics === null || (typeof statistics === 'object' && !Array.isArray(statistics) && Object.keys(statistics as object).length === 0);
   if (!empty) return problems;
-  const shape = STATISTICS_FORMATS[year.data.statistics].shape as Record<string, { def: { type: string } }>;
+  const shape = shapeOf(year.data).statistics.shape as Record<string, { def: { type: string } }>;
   const required = Object.keys(shape).filter((key) => shape[key]!.def.type !== 'optional');
   const others = problems.filter((problem) => problem.field !== 'statistics' && !problem.field?.startsWith('statistics.'));
   const keys = `${required.slice(0, -1).join(', ')} and ${required.at(-1)}`;

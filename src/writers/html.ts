@@ -1,13 +1,14 @@
 import { BLOCK_STYLES, type Block, type Inline, type LetterDocument, type Section, type TableCell } from '../document/types.js';
 import type { Style } from 'pdfmake/interfaces.js';
-import { blockLooks, COLUMN_GAP, defaultStyle, namedStyles, PAGE_MARGINS, SIGNATURE_SPACE, TABLE_HEADER_FILL, TABLE_RULE, WIDE_TABLE_COLUMNS } from './pdf/styles.js';
+import { imageDataUri } from './imageSources.js';
+import { blockLooks, COLUMN_GAP, defaultStyle, drawnImageSize, namedStyles, PAGE_MARGINS, SIGNATURE_SPACE, TABLE_HEADER_FILL, TABLE_RULE, WIDE_TABLE_COLUMNS } from './pdf/styles.js';
 
 /**
  * The HTML writer: one self-contained page per letter, a third writer of the
  * document tree. Real headings, paragraphs, lists and tables (header cells
  * with their scope), block styles as classes, inline CSS only: no script,
- * no font or image from elsewhere, nothing but the letter's own links points
- * out of the file. No clock goes in, so the same letter gives the same bytes.
+ * no font or image from elsewhere (the year's images are `data:` URIs),
+ * nothing but the letter's own links points out of the file. No clock goes in, so the same letter gives the same bytes.
  *
  * `htmlLetterBody` and `LETTER_CSS` are the letter alone, for a page that
  * shows it among other things: every rule of the CSS is scoped to `.letter`.
@@ -58,6 +59,11 @@ const handlers: { [K in Block['type']]: (block: Extract<Block, { type: K }>) => 
   columns: (block) =>
     ['<div class="columns">', ...block.columns.map((blocks) => ['<div class="column">', ...blocks.map(blockHtml), '</div>'].join('\n')), '</div>'].join('\n'),
   signature: () => '<div class="signature"></div>',
+  // The image stands for the blocks it replaces (the letterhead's words), which its alt says.
+  image: (block) => {
+    const { width } = drawnImageSize(block.image, block.place);
+    return `<div class="${block.place}-image"><img src="${imageDataUri(block.image)}" alt="${attribute(block.image.alt)}" style="width: ${width}pt"></div>`;
+  },
 };
 
 export function blockHtml(block: Block): string {
@@ -171,6 +177,9 @@ ${BLOCK_STYLES.map((style) => rule(`.letter .${style}`, blockLooks[style].block)
 ${BLOCK_STYLES.filter((style) => blockLooks[style].strong).map((style) => rule(`.letter .${style} strong`, blockLooks[style].strong!, 'line-height: 1.1')).join('\n')}
 .letter div.small > *, .letter div.notes > * { margin: 0 0 6pt; }
 .letter .signature { height: ${SIGNATURE_SPACE}pt; }
+${rule('.letter .letterhead-image', { margin: blockLooks.letterhead.block.margin })}
+.letter .signature-image { margin: 0 0 8pt; }
+.letter .letterhead-image img, .letter .signature-image img { display: block; max-width: 100%; height: auto; }
 .letter .columns { display: flex; gap: ${COLUMN_GAP}pt; align-items: flex-start; }
 .letter .column, .letter .columns > .notes { flex: 1 1 0; min-width: 0; }
 ${rule('.letter table', namedStyles.table, 'border-collapse: collapse; width: 100%')}
@@ -182,7 +191,7 @@ ${rule('.letter table.wide', namedStyles.tableWide)}
 .letter table.labelled td { text-align: left; }
 .letter section + section { border-top: 1px dashed ${TABLE_RULE}; margin-top: 24pt; padding-top: 16pt; }
 .letter h1, .letter h2, .letter h3 { break-after: avoid; }
-.letter .signature { break-before: avoid; break-after: avoid; }
+.letter .signature, .letter .signature-image { break-before: avoid; break-after: avoid; }
 .letter tr { break-inside: avoid; }
 @media print {
   .letter section + section { break-before: page; border-top: none; margin-top: 0; padding-top: 0; }

@@ -25,6 +25,8 @@ const handlers: { [K in Block['type']]: (block: Extract<Block, { type: K }>) => 
   group: (block) => block.children.flatMap(blockLines),
   columns: (block) => block.columns.flat().flatMap(blockLines),
   signature: () => [],
+  // The text letter keeps the words an image stands for (the letterhead's), so it reads as the published letters do.
+  image: (block) => block.replaces.flatMap(blockLines),
 };
 
 function blockLines(block: Block): string[] {

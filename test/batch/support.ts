@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { writeSyntheticSet } from '../../bench/syntheticSet.mjs';
-import { CLI, tempDir } from '../helpers.js';
+import { CLI, spawnForTest, tempDir } from '../helpers.js';
 
 /** A temporary project of `count` generated authorities (the benchmark's set, smaller). */
 export function syntheticProject(count: number): string {
@@ -49,7 +49,7 @@ export interface Started {
 
 /** Starts the built `letters` command in `cwd` without waiting for it, so a test can signal it mid-run. */
 export function startCli(args: string[], cwd: string): Started {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+  const child = spawnForTest(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
   let stdout = '';
   let stderr = '';
   child.stdout!.setEncoding('utf8').on('data', (text: string) => (stdout += text));

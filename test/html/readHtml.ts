@@ -41,8 +41,9 @@ export function attr(element: Element, name: string): string | undefined {
 const INLINE = new Set(['a', 'strong', 'em', 'b', 'i', 'span']);
 
 /**
- * The text a reader gets from an element: text nodes as they are, a line
- * break for `<br>` and around every element that is not inline.
+ * The text a reader gets from an element: text nodes as they are, an
+ * image's alt, a line break for `<br>` and around every element that is
+ * not inline.
  */
 export function textOf(node: T.ParentNode): string {
   let out = '';
@@ -50,6 +51,7 @@ export function textOf(node: T.ParentNode): string {
     if (child.nodeName === '#text') out += (child as T.TextNode).value;
     else if (!('tagName' in child)) continue;
     else if (child.tagName === 'br') out += '\n';
+    else if (child.tagName === 'img') out += attr(child, 'alt') ?? '';
     else if (INLINE.has(child.tagName)) out += textOf(child);
     else out += `\n${textOf(child)}\n`;
   }

@@ -3,7 +3,7 @@ import { renderProject, tempProject, words } from '../helpers.js';
 
 /**
  * Wordings no published letter shows yet. Each was chosen deliberately and is
- * listed in the README as "inferred, not yet checked against a published letter".
+ * listed in docs/wording.md as "inferred, not yet checked against a published letter".
  */
 const recipient = 'recipient: { title: Ms, surname: Shah, role: Chief Executive }\n';
 

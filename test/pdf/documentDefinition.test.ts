@@ -131,6 +131,6 @@ describe('documentDefinition', () => {
   });
 
   it('refuses a block type it does not know', () => {
-    expect(() => contentOf({ type: 'image' } as unknown as Block)).toThrow('Cannot handle unknown block node {"type":"image"}');
+    expect(() => contentOf({ type: 'video' } as unknown as Block)).toThrow('Cannot handle unknown block node {"type":"video"}');
   });
 });

@@ -67,3 +67,12 @@ export function tablesAndColumns(): LetterDocument {
     ],
   };
 }
+
+/**
+ * The document as the text of its PDF's pages has it: an image is drawn,
+ * not written, so the blocks it stands for (the letterhead's words) are not
+ * there; the structure tree says them as the image's /Alt (tagging.test.ts).
+ */
+export function withoutImages(document: LetterDocument): LetterDocument {
+  return { ...document, sections: document.sections.map((section) => ({ ...section, blocks: section.blocks.filter((block) => block.type !== 'image') })) };
+}

@@ -1,3 +1,5 @@
+import { inflateSync } from 'node:zlib';
+
 /**
  * The objects of a PDF as PDFKit writes them: every object is numbered and
  * uncompressed except for stream contents, so the dictionaries can be read
@@ -27,6 +29,21 @@ export function pdfObjects(bytes: Buffer): Map<number, PdfValue> {
     objects.set(Number(match[1]), new Reader(text.slice(start, end)).value());
   }
   return objects;
+}
+
+/** One value written in PDF syntax (a marked-content property list, say). */
+export function pdfValue(text: string): PdfValue {
+  return new Reader(text).value();
+}
+
+/** The contents of stream object `ref`, inflated when it is Flate-encoded (as PDFKit writes page contents). */
+export function streamContents(bytes: Buffer, objects: Map<number, PdfValue>, ref: number): Buffer {
+  const text = bytes.toString('latin1');
+  const start = text.indexOf('\nstream\n', text.search(new RegExp(`(?:^|\\n)${ref} 0 obj\\n`))) + '\nstream\n'.length;
+  const dict = objects.get(ref) as PdfDict;
+  const length = dict.Length as number;
+  const raw = bytes.subarray(start, start + length);
+  return dict.Filter === '/FlateDecode' ? inflateSync(raw) : raw;
 }
 
 class Reader {

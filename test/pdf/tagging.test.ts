@@ -5,12 +5,13 @@ import { inlineText, LIST_BULLET, type Block, type Inline, type LetterDocument }
 import { loadProject } from '../../src/project.js';
 import { renderLetter } from '../../src/render.js';
 import { createPdfPrinter } from '../../src/writers/pdf/index.js';
+import { writeText } from '../../src/writers/text.js';
 import { documentDefinition } from '../../src/writers/pdf/documentDefinition.js';
 import { fontFiles } from '../../src/writers/pdf/fonts.js';
 import { FONT_FAMILY } from '../../src/writers/pdf/styles.js';
 import { installTaggedRenderer } from '../../src/writers/pdf/taggedRenderer.js';
 import { letterWith, tablesAndColumns } from './documents.js';
-import { pdfWordsOf, wordsOf } from './readPdf.js';
+import { readPdf, wordsOf } from './readPdf.js';
 import { readTags, type Element, type TaggedPdf } from './readTags.js';
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 180_000 });
@@ -29,9 +30,12 @@ beforeAll(async () => {
   for (const { name, document } of letters) read.set(name, await readTags(await printer.print(document)));
 });
 
-/** Words as the text writer has them; PDF text (`pdfWords`) may break a word after a hyphen or slash at a line end. */
+/**
+ * Words as the text writer has them. The structure tree reads a word the
+ * PDF breaks after a hyphen or slash at a line end as one word (its
+ * /ActualText), so it is held to these.
+ */
 const words = (text: string) => wordsOf(text).join(' ');
-const pdfWords = (text: string) => pdfWordsOf(text).join(' ');
 
 /**
  * The structure the document model calls for, one line per element,
@@ -78,6 +82,10 @@ function expectedOutline(document: LetterDocument): string[] {
         return node.columns.flat().forEach((child) => block(depth, child));
       case 'signature':
         return;
+      case 'image':
+        // Read as its alt, in place of the blocks it stands for.
+        lines.push(`${'  '.repeat(depth)}Figure: ${words(node.image.alt)}`);
+        return;
     }
   };
   for (const section of document.sections.filter((section) => section.blocks.length > 0)) {
@@ -90,7 +98,8 @@ function expectedOutline(document: LetterDocument): string[] {
 const HOLDS_WORDS = new Set(['P', 'H1', 'H2', 'H3', 'Lbl', 'LBody', 'TH', 'TD', 'Link']);
 
 function outline(element: Element, depth = 0): string[] {
-  const line = `${'  '.repeat(depth)}${element.role}${HOLDS_WORDS.has(element.role) ? `: ${pdfWords(element.text)}` : ''}`;
+  const said = element.role === 'Figure' ? `: ${words(element.alt ?? '')}` : HOLDS_WORDS.has(element.role) ? `: ${words(element.text)}` : '';
+  const line = `${'  '.repeat(depth)}${element.role}${said}`;
   return [line, ...element.children.flatMap((child) => outline(child, depth + 1))];
 }
 
@@ -151,10 +160,40 @@ describe.each(letters)('$name', ({ name, document }) => {
   });
 });
 
+/** What a screen reader reads, in order: each element's words, a figure's alt in its place. */
+function said(element: Element): string[] {
+  if (element.role === 'Figure') return wordsOf(element.alt ?? '');
+  if (![...elements(element)].some((inner) => inner.role === 'Figure')) return wordsOf(element.text);
+  return element.children.flatMap(said);
+}
+
+describe.each(letters.filter(({ name }) => /^\d{4}\//.test(name)))('$name, read aloud', ({ name, document }) => {
+  it('says the text letter’s words, the letterhead’s once, as the Figure’s /Alt', () => {
+    const { roots } = read.get(name)!;
+    expect(said(roots[0]!)).toEqual(wordsOf(writeText(document)));
+    const figures = [...elements(roots[0]!)].filter((element) => element.role === 'Figure');
+    expect(figures.map((figure) => figure.alt)).toEqual(['Local Government & Social Care OMBUDSMAN']);
+  });
+});
+
+describe('a web address broken across two lines', () => {
+  it('reads as one word: the 2018 letter’s interpreting-local-authority-statistics address', async () => {
+    const name = '2018/sefton-metropolitan-borough-council';
+    const address = 'http://www.lgo.org.uk/information-centre/reports/annual-review-reports/interpreting-local-authority-statistics';
+    const { roots, actualTexts } = read.get(name)!;
+    const link = [...elements(roots[0]!)].find((element) => element.role === 'Link' && element.text.includes('interpreting'))!;
+    expect(wordsOf(link.text)).toEqual([address]);
+    expect([...actualTexts.values()]).toEqual([address]);
+    // The page shows it on two lines, the break after "authority-".
+    const { pages } = await readPdf(await (await createPdfPrinter()).print(letters.find((letter) => letter.name === name)!.document));
+    expect(pages.join('')).toContain('/interpreting-local-authority-\nstatistics\n');
+  });
+});
+
 describe('the Sefton 2018 tables', () => {
   it('reads the first header row, then the second, then the figures', () => {
     const sefton = read.get('2018/sefton-metropolitan-borough-council')!;
-    const rows = [...elements(sefton.roots[0]!)].filter((element) => element.role === 'TR').map((row) => row.children.map((cell) => pdfWords(cell.text)));
+    const rows = [...elements(sefton.roots[0]!)].filter((element) => element.role === 'TR').map((row) => row.children.map((cell) => words(cell.text)));
     expect(rows).toContainEqual(['Decisions made', 'Detailed Investigations']);
     const second = rows.findIndex((row) => row[0] === 'Incomplete or Invalid');
     expect(rows[second - 1]).toEqual(['Decisions made', 'Detailed Investigations']);
@@ -167,7 +206,7 @@ describe('a table over two pages', () => {
   it('marks the repeated header row as an artifact: its cells are read once', () => {
     const { roots, pages } = read.get('a table over two pages')!;
     expect(pages).toHaveLength(2);
-    const headers = [...elements(roots[0]!)].filter((element) => element.role === 'TH').map((cell) => pdfWords(cell.text));
+    const headers = [...elements(roots[0]!)].filter((element) => element.role === 'TH').map((cell) => words(cell.text));
     expect(headers).toEqual(['Row', 'Figure']);
   });
 });

@@ -1,8 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawn } from 'node:child_process';
 import { describe, expect, it, vi } from 'vitest';
-import { CLI, runCli, tempProject } from '../helpers.js';
+import { CLI, runCli, spawnForTest, tempProject } from '../helpers.js';
 import { startLetters } from './liveProcess.js';
 
 const KNOWSLEY = '2020/knowsley-metropolitan-borough-council.yaml';
@@ -45,15 +44,36 @@ describe('letters preview --watch', () => {
     const dir = tempProject({ [KNOWSLEY]: readFileSync(join(import.meta.dirname, '../../data', KNOWSLEY), 'utf8') });
     // `script` (util-linux) runs the command on a pseudo-terminal and copies what it prints.
     const command = `${process.execPath} ${CLI} preview knowsley --watch`;
-    const terminal = spawn('script', ['-qfec', command, '/dev/null'], { cwd: dir });
+    const terminal = spawnForTest('script', ['-qfec', command, '/dev/null'], { cwd: dir });
     let printed = '';
-    terminal.stdout.setEncoding('utf8').on('data', (text: string) => (printed += text));
+    terminal.stdout!.setEncoding('utf8').on('data', (text: string) => (printed += text));
     try {
         await vi.waitFor(() => expect(printed).toContain('Michael King'), { timeout: 60_000, interval: 100 });
         expect(printed.startsWith('\x1b[2J\x1b[3J\x1b[H')).toBe(true);
         expect(printed).toContain('Dear Mr Harden');
     } finally {
       terminal.kill('SIGKILL');
+    }
+  }, 120_000);
+
+  it('prints the last of two saves made 40 ms apart, each time', async () => {
+    const dir = tempProject({ [KNOWSLEY]: readFileSync(join(import.meta.dirname, '../../data', KNOWSLEY), 'utf8') });
+    const data = join(dir, 'data', KNOWSLEY);
+    const original = readFileSync(data, 'utf8');
+    const watch = startLetters(['preview', 'knowsley', '--watch'], dir);
+    try {
+      await watch.waitFor(/Dear Mr Harden\n[^]*Michael King\n/);
+      // The second save of each pair falls inside the window in which the file watcher drops a repeated change.
+      for (const [first, second] of [['Hardcastle', 'Hardwick'], ['Hartley', 'Harding'], ['Harwood', 'Harper']]) {
+        const printed = watch.stdout().length;
+        writeFileSync(data, original.replace('  surname: Harden\n', `  surname: ${first}\n`));
+        await new Promise((resolve) => setTimeout(resolve, 40));
+        writeFileSync(data, original.replace('  surname: Harden\n', `  surname: ${second}\n`));
+        await watch.waitFor(new RegExp(`Dear Mr ${second}\n[^]*Michael King\n`), 'stdout', printed, 20_000);
+        expect(watch.stdout().slice(watch.stdout().lastIndexOf('Dear Mr '))).toMatch(new RegExp(`^Dear Mr ${second}\n`));
+      }
+    } finally {
+      expect(await watch.interrupt()).toBe(130);
     }
   }, 120_000);
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { averagesFromRecords, differsByMoreThanRounding, letterAverages } from '../../src/compute/averages.js';
+import { PER_100000 } from '../../src/compute/figures.js';
+import { SHAPES } from '../../src/shapes/index.js';
 import type { AuthorityRecord } from '../../src/validate/schema.js';
 
 const recipient = { surname: 'Smith', role: 'Chief Executive' };
@@ -20,7 +22,7 @@ describe('averages pooled from the data', () => {
     outcomes('district', [8, 4, 0, 0, 0]),
     outcomes('combined-authority', [50, 50, 50, 50, 50]),
   ];
-  const [county, district, metropolitan, , london] = averagesFromRecords(records, 'outcomes');
+  const [county, district, metropolitan, , london] = averagesFromRecords(records, SHAPES.outcomes!);
 
   it('adds up the counts of each type: 9 of 17 upheld is 53%, 5 of 6 complied 83%, 3 of 9 remedied 33%', () => {
     expect(county).toEqual({
@@ -31,6 +33,8 @@ describe('averages pooled from the data', () => {
         upheld: { part: 9, whole: 17, authorities: 2, rate: 53 },
         compliance: { part: 5, whole: 6, authorities: 2, rate: 83 },
         remedies: { part: 3, whole: 9, authorities: 2, rate: 33 },
+        // No population given: nothing per 100,000 residents.
+        upheld_per_100000: { part: 0, whole: 0, authorities: 0, rate: null },
       },
     });
   });
@@ -43,11 +47,11 @@ describe('averages pooled from the data', () => {
   });
 
   it('leaves out bodies that are not councils', () => {
-    expect(averagesFromRecords(records, 'outcomes').map((f) => f.type)).toEqual(['county', 'district', 'metropolitan-borough', 'unitary', 'london-borough']);
+    expect(averagesFromRecords(records, SHAPES.outcomes!).map((f) => f.type)).toEqual(['county', 'district', 'metropolitan-borough', 'unitary', 'london-borough']);
   });
 
   it('gives letters a type only when all three rates exist', () => {
-    expect(letterAverages(averagesFromRecords(records, 'outcomes'))).toEqual({ county: { upheld: 53, compliance: 83, remedies: 33 } });
+    expect(letterAverages(averagesFromRecords(records, SHAPES.outcomes!), SHAPES.outcomes!)).toEqual({ county: { upheld: 53, compliance: 83, remedies: 33 } });
   });
 
   it('2018: the decisions table uphold rate, remedies before the Ombudsman of upheld, no compliance', () => {
@@ -60,10 +64,50 @@ describe('averages pooled from the data', () => {
         remedies: { by_ombudsman: 10, by_authority_before_ombudsman: 3 },
       },
     };
-    const rates = averagesFromRecords([sefton], 'tables')[2]!.rates;
+    const rates = averagesFromRecords([sefton], SHAPES.tables!)[2]!.rates;
     expect(rates.upheld).toEqual({ part: 12, whole: 21, authorities: 1, rate: 57 });
     expect(rates.remedies).toEqual({ part: 3, whole: 12, authorities: 1, rate: 25 });
     expect(rates.compliance).toEqual({ part: 0, whole: 0, authorities: 0, rate: null });
+  });
+});
+
+describe('upheld decisions per 100,000 residents, pooled', () => {
+  const outcomesShape = SHAPES.outcomes!;
+  function council(name: string, upheld: number, population?: number): AuthorityRecord {
+    return {
+      authority: { name, type: 'unitary', ...(population !== undefined && { population }) },
+      recipient,
+      statistics: { investigations: 60, upheld, satisfactory_remedies: 0, compliance: { outcomes: 1, complied: 1 } },
+    };
+  }
+  /*
+   * Worked by hand: A has 30 upheld and 553,078 residents (5.4 per 100,000), B 4 and 100,000 (4.0);
+   * C gives no population and D a population of 0: neither counts, upheld decisions or residents.
+   * The type: (30 + 4) ÷ (553,078 + 100,000) × 100,000 = 34 ÷ 653,078 × 100,000 = 5.206… → 5.2, from 2 authorities.
+   */
+  const records = [council('A', 30, 553_078), council('B', 4, 100_000), council('C', 9), council('D', 5, 0)];
+  const unitary = averagesFromRecords(records, outcomesShape)[3]!;
+
+  it('is total upheld over total population of the type, of the authorities with a population', () => {
+    expect(unitary.rates.upheld_per_100000).toEqual({ part: 34, whole: 653_078, authorities: 2, rate: 5.2 });
+    // The other averages still count every authority with statistics: 48 of 240 upheld is 20%.
+    expect(unitary.rates.upheld).toEqual({ part: 48, whole: 240, authorities: 4, rate: 20 });
+  });
+
+  it('is in the letters\' averages when it can be computed, and left out (the others kept) when no authority has a population', () => {
+    expect(letterAverages([unitary], outcomesShape)).toEqual({ unitary: { upheld: 20, compliance: 100, remedies: 0, upheld_per_100000: 5.2 } });
+    const none = averagesFromRecords([council('C', 9), council('D', 5, 0)], outcomesShape);
+    expect(none[3]!.rates.upheld_per_100000).toEqual({ part: 0, whole: 0, authorities: 0, rate: null });
+    // 14 of 120 upheld: 12%.
+    expect(letterAverages(none, outcomesShape)).toEqual({ unitary: { upheld: 12, compliance: 100, remedies: 0 } });
+  });
+
+  it('a typed figure differs when more than 0.05 from the exact rate', () => {
+    expect(differsByMoreThanRounding(5.2, unitary.rates.upheld_per_100000!, PER_100000)).toBe(false);
+    expect(differsByMoreThanRounding(5.1, unitary.rates.upheld_per_100000!, PER_100000)).toBe(true); // 5.206 − 5.1 = 0.106
+    // 1 of 2,000,000 is exactly 0.05: typed 0.1 or 0.0 is rounding, 0.2 is not.
+    const exact = { part: 1, whole: 2_000_000, authorities: 1, rate: 0.1 };
+    expect([0.1, 0, 0.2].map((typed) => differsByMoreThanRounding(typed, exact, PER_100000))).toEqual([false, false, true]);
   });
 });
 

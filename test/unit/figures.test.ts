@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, indefiniteArticle, longDate, numberWord, percent, plural, shortDate, total, upholdRate2018 } from '../../src/compute/figures.js';
+import { formatNumber, formatRate, indefiniteArticle, longDate, numberWord, PER_100000, per100000, percent, plural, shortDate, total, upholdRate2018 } from '../../src/compute/figures.js';
 
 describe('percent (whole percent, rounded half up)', () => {
   it.each([
@@ -19,6 +19,25 @@ describe('percent (whole percent, rounded half up)', () => {
 
   it('gives no rate when there is nothing to divide by', () => {
     expect(percent(0, 0)).toBeNull();
+  });
+});
+
+describe('upheld decisions per 100,000 residents (one decimal place, rounded half up)', () => {
+  // Worked by hand: upheld ÷ population × 100,000, then to one decimal place, a 5 in the second place rounding up.
+  it.each([
+    [30, 553_078, 5.4, '5.4'], // 30 ÷ 553,078 × 100,000 = 5.424…
+    [4, 100_000, 4, '4.0'], // exactly 4: still written with its decimal place
+    [45, 123_456, 36.5, '36.5'], // 36.450…
+    [3, 2_000_000, 0.2, '0.2'], // exactly 0.15: half up (0.15 × 10 in floating point is 1.4999…, which would round down)
+    [1, 2_000_000, 0.1, '0.1'], // exactly 0.05
+    [0, 5_000, 0, '0.0'],
+  ])('%i upheld of %i residents is %s', (upheld, population, rate, written) => {
+    expect(per100000(upheld, population)).toBe(rate);
+    expect(formatRate(per100000(upheld, population)!, PER_100000)).toBe(written);
+  });
+
+  it('gives no figure for a population of 0 (nothing to divide by)', () => {
+    expect(per100000(3, 0)).toBeNull();
   });
 });
 

@@ -238,7 +238,7 @@ const catalogue: BadInput[] = [
   {
     name: 'an unknown year',
     files: { 'data/2019/knowsley.yaml': knowsley },
-    lines: ['data/2019/knowsley.yaml:1:1  no template for year 2019 (years with templates: 2018, 2020, 2024)'],
+    lines: ['data/2019/knowsley.yaml:1:1  no template for year 2019 (years with templates: 2018, 2020, 2024; `letters new-year 2019` starts it)'],
   },
   {
     name: 'bytes that are not UTF-8 (a Windows-1252 "é")',
@@ -295,7 +295,7 @@ const catalogue: BadInput[] = [
     name: 'a year file with an unknown key',
     files: { [K]: knowsley },
     edits: { '2020/year.yaml': (text) => `${text}colour: blue\n` },
-    lines: [`${Y}:46:1  colour  unknown key \`colour\` (expected \`data\`, \`letter_date\`, \`period\`, \`signatory\`, \`averages\`, \`facts\`, \`import\`)`],
+    lines: [`${Y}:49:1  colour  unknown key \`colour\` (expected \`data\`, \`letter_date\`, \`period\`, \`signatory\`, \`letterhead\`, \`averages\`, \`facts\`, \`import\`)`],
   },
   {
     name: 'a year file with values of the wrong type',
@@ -328,25 +328,37 @@ const catalogue: BadInput[] = [
     name: 'an empty year file',
     files: { [K]: knowsley },
     edits: { '2020/year.yaml': () => '' },
-    lines: [`${Y}:1:1  file is empty (expected a map with keys data, letter_date, period, signatory, averages, facts, import)`],
+    lines: [`${Y}:1:1  file is empty (expected a map with keys data, letter_date, period, signatory, letterhead, averages, facts, import)`],
   },
   {
     name: 'a template with an unknown placeholder',
     files: { [K]: knowsley },
     edits: { '2020/letter.md.hbs': (text) => `{{recipient.nmae}}\n${text}` },
-    lines: ['templates/2020/letter.md.hbs:1:3  recipient.nmae  is not defined: the letter model has no such field (check the spelling against the data and year.yaml)'],
+    lines: ['templates/2020/letter.md.hbs:1:3  recipient.nmae  is not defined: the letter model has no such field (did you mean `recipient.name`?)'],
   },
   {
     name: 'a template with an unknown field in {{#if}}, in a partial',
     files: { 'data/2020/liverpool.yaml': liverpool },
     edits: { '2020/partials/delay-note.md.hbs': (text) => `{{#if delay.incompete}}x{{/if}}${text}` },
-    lines: ['templates/2020/partials/delay-note.md.hbs:1:7  delay.incompete  is not defined: the letter model has no such field (check the spelling against the data and year.yaml)'],
+    lines: ['templates/2020/partials/delay-note.md.hbs:1:7  delay.incompete  is not defined: the letter model has no such field (did you mean `delay.incomplete`?)'],
   },
   {
     name: 'a template with an unknown helper',
     files: { [K]: knowsley },
     edits: { '2020/letter.md.hbs': (text) => `{{upper recipient.name}}\n${text}` },
     lines: ['templates/2020/letter.md.hbs:1:1  unknown helper "upper" (expected one of: words, number, plural, article, eq)'],
+  },
+  {
+    name: 'a template with a misspelt helper: the nearest is named',
+    files: { [K]: knowsley },
+    edits: { '2020/letter.md.hbs': (text) => `x {{plurl 2 "course"}}\n${text}` },
+    lines: ['templates/2020/letter.md.hbs:1:3  unknown helper "plurl" (did you mean "plural"? expected one of: words, number, plural, article, eq)'],
+  },
+  {
+    name: 'a misspelt top-level field: the nearest is named',
+    files: { [K]: knowsley },
+    edits: { '2020/letter.md.hbs': (text) => `{{recipent.name}}\n${text}` },
+    lines: ['templates/2020/letter.md.hbs:1:3  recipent  is not defined: the letter model has no such field (did you mean `recipient`?)'],
   },
   {
     name: 'a template with an unknown helper inside {{#if (…)}} in a partial',

@@ -68,7 +68,7 @@ describe('wrong command-line usage', { timeout: 300_000 }, () => {
   it.concurrent('lists the years that have templates for an unknown --year', async () => {
     const dir = project();
     const result = await runCli(['build', '--format', 'text', '--year', '2019', '--out', 'out'], dir);
-    expect(result.stderr).toBe('error: no template for year 2019 (years with templates: 2018, 2020, 2024)\n');
+    expect(result.stderr).toBe('error: no template for year 2019 (years with templates: 2018, 2020, 2024; `letters new-year 2019` starts it)\n');
     expect(result.code).toBe(1);
     expect(existsSync(join(dir, 'out')) ? readdirSync(join(dir, 'out')) : []).toEqual([]);
   });
@@ -76,7 +76,7 @@ describe('wrong command-line usage', { timeout: 300_000 }, () => {
   it.concurrent('says the same when the data is checked on a thread of its own (a PDF build on threads)', async () => {
     const dir = project();
     const year = await runCli(['build', '--jobs', '2', '--year', '2019', '--out', 'out'], dir);
-    expect(year.stderr).toBe('error: no template for year 2019 (years with templates: 2018, 2020, 2024)\n');
+    expect(year.stderr).toBe('error: no template for year 2019 (years with templates: 2018, 2020, 2024; `letters new-year 2019` starts it)\n');
     expect(year.code).toBe(1);
     const templates = await runCli(['build', '--jobs', '2', '--templates', 'nowhere', '--out', 'out'], dir);
     expect(templates.stderr).toMatch(/^error: templates folder not found: nowhere.*\n$/);

@@ -1,8 +1,21 @@
-import type { Content, Node, TableCell as PdfTableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { LIST_BULLET, type Block, type Inline, type LetterDocument, type Section, type TableCell } from '../../document/types.js';
+import type { Content, ContentImage, ContentSvg, Margins, Node, TableCell as PdfTableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { LIST_BULLET, type Block, type Inline, type LetterDocument, type LetterImage, type Section, type TableCell } from '../../document/types.js';
+import { imageDataUri, svgText } from '../imageSources.js';
 import { inlineRuns, stripInvisible } from './inlines.js';
 import { ARTIFACT, element, type StructureElement } from './structure.js';
-import { BULLET_WIDTH, blockLooks, COLUMN_GAP, defaultStyle, look, PAGE_MARGINS, SIGNATURE_SPACE, TABLE_HEADER_FILL, tableLayout, WIDE_TABLE_COLUMNS } from './styles.js';
+import {
+  BULLET_WIDTH,
+  blockLooks,
+  COLUMN_GAP,
+  defaultStyle,
+  drawnImageSize,
+  look,
+  PAGE_MARGINS,
+  SIGNATURE_SPACE,
+  TABLE_HEADER_FILL,
+  tableLayout,
+  WIDE_TABLE_COLUMNS,
+} from './styles.js';
 
 /**
  * LetterDocument → pdfmake document definition. Pure: the same document
@@ -41,6 +54,8 @@ export function documentDefinition(document: LetterDocument): TDocumentDefinitio
       creationDate: new Date(`${meta.date}T00:00:00Z`),
     },
     defaultStyle: structuredClone(defaultStyle),
+    // A PNG or JPEG by its name, so that pdfmake embeds it once however often it is drawn.
+    images: rasterImages(document),
     content: document.sections.filter((section) => section.blocks.length > 0).map((section, index) => sectionContent(section, index, root)),
     pageBreakBefore: keepHeadingWithNext,
   };
@@ -52,7 +67,7 @@ function sectionContent(section: Section, index: number, root: StructureElement)
   // A heading that ends its section has nothing to keep with: the next section starts a new page anyway.
   const last = contents.at(-1) as { headlineLevel?: number } | undefined;
   if (last?.headlineLevel !== undefined) delete last.headlineLevel;
-  const stack = keepSignOffTogether(contents, section.blocks.findIndex((block) => block.type === 'signature'));
+  const stack = keepSignOffTogether(contents, section.blocks.findIndex((block) => block.type === 'signature' || (block.type === 'image' && block.place === 'signature')));
   return index === 0 ? { stack } : { stack, pageBreak: 'before' };
 }
 
@@ -95,7 +110,27 @@ const handlers: { [K in Block['type']]: (block: Extract<Block, { type: K }>, par
   }),
   // Nothing is drawn in the space, so it has no element (no Figure).
   signature: () => ({ text: [{ text: '', structure: ARTIFACT }], margin: [0, 0, 0, SIGNATURE_SPACE] }),
+  image: (block, parent) => imageContent(block.image, block.place, element('Figure', parent, { alt: stripInvisible(block.image.alt) })),
 };
+
+/** An image at its size (`drawnImageSize`): an SVG drawn as vectors, a PNG or JPEG as an image. */
+function imageContent(image: LetterImage, place: 'letterhead' | 'signature', figure: StructureElement): Content {
+  const { width, height } = drawnImageSize(image, place);
+  const margin = place === 'letterhead' ? look('letterhead').margin : ([0, 0, 0, 8] as Margins);
+  // `structure` goes on with the node to the page, where taggedRenderer.ts marks what is drawn as the Figure's.
+  const node: (ContentSvg | ContentImage) & { structure: StructureElement } =
+    image.format === 'svg' ? { svg: svgText(image), width, height, margin, structure: figure } : { image: image.name, width, height, margin, structure: figure };
+  return node;
+}
+
+/** The document's PNGs and JPEGs by name, as pdfmake takes them. */
+function rasterImages(document: LetterDocument): Record<string, string> {
+  const images: Record<string, string> = {};
+  for (const section of document.sections) {
+    for (const block of section.blocks) if (block.type === 'image' && block.image.format !== 'svg') images[block.image.name] = imageDataUri(block.image);
+  }
+  return images;
+}
 
 export function blockContent(block: Block, parent: StructureElement): Content {
   const handler = handlers[block.type] as ((block: Block, parent: StructureElement) => Content) | undefined;

@@ -7,13 +7,15 @@
  * pdfmake passes that property on to each word it lays out.
  */
 
-export type StructureRole = 'Document' | 'Sect' | 'H1' | 'H2' | 'H3' | 'P' | 'L' | 'LI' | 'Lbl' | 'LBody' | 'Table' | 'TR' | 'TH' | 'TD' | 'Link';
+export type StructureRole = 'Document' | 'Sect' | 'H1' | 'H2' | 'H3' | 'P' | 'L' | 'LI' | 'Lbl' | 'LBody' | 'Table' | 'TR' | 'TH' | 'TD' | 'Link' | 'Figure';
 
 export interface StructureElement {
   role: StructureRole;
   readonly parent?: StructureElement;
   /** Child elements in reading order (a link is not among them: see `link`). */
   children: StructureElement[];
+  /** A figure's alternative text (/Alt): what is read in place of the image. */
+  alt?: string;
   /** A header cell's scope. */
   scope?: 'Column';
   /** Columns a table cell covers, when more than one. */
@@ -27,7 +29,7 @@ export interface StructureElement {
   link?: { contents: string };
 }
 
-/** Content drawn for layout only, with no words: padding cells of a table, the space for a signature. */
+/** Content drawn for layout only, with no words: padding cells of a table, the space for a signature with no image. */
 export const ARTIFACT = Object.freeze({ role: 'Artifact' as const });
 export type Artifact = typeof ARTIFACT;
 

@@ -8,11 +8,33 @@ import type { BlockStyle } from '../../document/types.js';
 
 export const FONT_FAMILY = 'Roboto';
 
+/** An A4 page's width, in points. */
+export const PAGE_WIDTH = 595.28;
+
 /** Left, top, right, bottom: about 2.3 cm at the sides, like a printed letter. */
 export const PAGE_MARGINS: [number, number, number, number] = [64, 56, 64, 56];
 
 /** Room a hand signature takes between "Yours sincerely," and the name. */
 export const SIGNATURE_SPACE = 44;
+
+/** The widest a signature image is drawn (its height is at most SIGNATURE_SPACE). */
+export const SIGNATURE_WIDTH = 180;
+
+/** The tallest a letterhead image is drawn (as wide as the text at most). */
+export const LETTERHEAD_HEIGHT = 48;
+
+/**
+ * The size an image is drawn at, in points: as large as its place allows
+ * with its own proportions, the letterhead as wide as the text at most and
+ * the signature in the space a signature takes.
+ */
+export function drawnImageSize(image: { width: number; height: number }, place: 'letterhead' | 'signature'): { width: number; height: number } {
+  const [left, , right] = PAGE_MARGINS;
+  const [maxWidth, maxHeight] = place === 'letterhead' ? [PAGE_WIDTH - left - right, LETTERHEAD_HEIGHT] : [SIGNATURE_WIDTH, SIGNATURE_SPACE];
+  const scale = Math.min(maxWidth / image.width, maxHeight / image.height);
+  // Rounded to a hundredth of a point, so the two writers and every platform agree.
+  return { width: Math.round(image.width * scale * 100) / 100, height: Math.round(image.height * scale * 100) / 100 };
+}
 
 export const COLUMN_GAP = 18;
 

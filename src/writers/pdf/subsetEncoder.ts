@@ -4,8 +4,8 @@
  *
  * fontkit decodes every glyph it puts into a subset, outline and all, and
  * writes the tables through restructure one number at a time, the font's
- * hinting programs (some 4,800 bytes of `fpgm`, `prep` and `cvt `) included:
- * about 1.5 ms for each face of each letter. Here each glyph's bytes and
+ * hinting programs (`fpgm`, `prep` and `cvt `) included, for each face of
+ * each letter. Here each glyph's bytes and
  * metrics are read once per face and kept, the tables that never change are
  * copied from a subset of a few glyphs that fontkit encodes when the face is
  * set up, and only `loca`, `glyf`, `hmtx` and the glyph counts in `hhea` and

@@ -6,8 +6,9 @@ import { ARTIFACT, rootOf, type StructureElement, type StructureTag } from './st
  * the structure API, but draws every word unmarked. This hook into pdfmake's
  * renderer marks what it draws: each word's text (with the colour and state
  * operators before it) inside marked content owned by the word's structure
- * element (structure.ts), and rules, cell shading, underlines and repeated
- * table headers as artifacts. The structure elements are made before the
+ * element (structure.ts), an image or SVG inside its Figure's marked
+ * content, and rules, cell shading, underlines and repeated table headers
+ * as artifacts. The structure elements are made before the
  * first page, in reading order; a link's element takes its place among its
  * parent's marked content where it is first drawn, with its annotations.
  *
@@ -38,7 +39,7 @@ interface PdfKitDocument {
   info: Record<string, unknown>;
   struct(role: string, options?: Record<string, unknown>): PdfKitElement;
   addStructure(element: PdfKitElement): void;
-  markStructureContent(role: string): unknown;
+  markStructureContent(role: string, options?: Record<string, unknown>): unknown;
   markContent(tag: string, options?: Record<string, unknown>): void;
   endMarkedContent(): void;
   addPage(options: unknown): unknown;
@@ -80,10 +81,12 @@ export function installTaggedRenderer(): void {
   const renderPages = original(renderer, 'renderPages');
   const renderLine = original(renderer, 'renderLine');
   const renderVector = original(renderer, 'renderVector');
+  const renderImage = original(renderer, 'renderImage');
+  const renderSVG = original(renderer, 'renderSVG');
 
   renderer.renderPages = function (pages: Page[]) {
     const root = this.pdfDocument.options.tagged ? structureOf(pages) : undefined;
-    if (root) marking.set(this.pdfDocument, new ContentMarking(this.pdfDocument, root));
+    if (root) marking.set(this.pdfDocument, new ContentMarking(this.pdfDocument, root, brokenWords(pages)));
     renderPages.call(this, pages);
     marking.get(this.pdfDocument)?.close();
   };
@@ -97,15 +100,39 @@ export function installTaggedRenderer(): void {
     marking.get(this.pdfDocument)?.enter(ARTIFACT);
     renderVector.call(this, vector);
   };
+  // An image or SVG node is the page item itself, with the Figure the definition gave it.
+  renderer.renderImage = function (image: { structure?: StructureTag }) {
+    marking.get(this.pdfDocument)?.enter(image.structure);
+    renderImage.call(this, image);
+  };
+  renderer.renderSVG = function (svg: { structure?: StructureTag }) {
+    marking.get(this.pdfDocument)?.enter(svg.structure);
+    renderSVG.call(this, svg);
+  };
   for (const [name, property] of [
     ['drawBackground', 'background'],
     ['drawDecorations', 'decoration'],
   ] as const) {
     const draw = original(decorator, name);
     decorator[name] = function (line: Line, ...rest: unknown[]) {
-      // Backgrounds and underlines are drawn for some words of a line only; nothing is written for the others.
-      if (line.inlines.some((inline) => inline[property])) marking.get(this.pdfDocument)?.enter(ARTIFACT);
-      return draw.call(this, line, ...rest);
+      const marks = marking.get(this.pdfDocument);
+      const drawn = () => {
+        // Backgrounds and underlines are drawn for some words of a line only; nothing is written for the others.
+        if (line.inlines.some((inline) => inline[property])) marks?.enter(ARTIFACT);
+        return draw.call(this, line, ...rest);
+      };
+      if (name !== 'drawDecorations' || !marks) return drawn();
+      // A line that ends inside a word draws its underlines after the next line's words, so that nothing comes between the word's parts.
+      const earlier = marks.takeWaitingDecorations();
+      if (marks.runsOn(line)) {
+        marks.waitWithDecorations(() => {
+          earlier?.();
+          drawn();
+        });
+        return undefined;
+      }
+      earlier?.();
+      return drawn();
     };
   }
   // PDFKit writes the title, author and subject into the XMP metadata as they are: escape them for XML there, in every document.
@@ -144,6 +171,46 @@ function structureOf(pages: Page[]): StructureElement | undefined {
   return undefined;
 }
 
+/** A word pdfmake breaks across two lines: what a reader is told it says (/ActualText), and whether its marked content has begun. */
+interface BrokenWord {
+  actual: string;
+  /** The piece its last part is drawn in, on the next line. */
+  end: Inline;
+  begun: boolean;
+}
+
+/**
+ * The words pdfmake breaks across two lines of a page (a web address cut
+ * after a hyphen or a slash), by the pieces of the lines they are drawn in.
+ * Such a word is marked as one piece of content from its first part to its
+ * last, the line break inside it, and says the whole word (/ActualText), so
+ * it is read once, whole, as the text letter writes it. A word runs on when
+ * a line's last piece and the next line's first belong to the same element
+ * with no space between them; its parts reach back and on to a space.
+ */
+function brokenWords(pages: Page[]): Map<Inline, BrokenWord> {
+  const words = new Map<Inline, BrokenWord>();
+  const spaced = (text: string) => /\s$/.test(text);
+  for (const page of pages) {
+    const lines = page.items.filter((item) => item.type === 'line').map((item) => item.item.inlines ?? []);
+    lines.forEach((line, index) => {
+      const next = lines[index + 1];
+      const last = line.at(-1);
+      const first = next?.[0];
+      if (!next || !last || !first || !last.structure || last.structure.role === 'Artifact' || first.structure !== last.structure) return;
+      if (spaced(last.text) || /^\s/.test(first.text) || words.has(last)) return;
+      let start = line.length - 1;
+      while (start > 0 && !spaced(line[start - 1]!.text) && line[start - 1]!.structure === last.structure) start--;
+      let end = 0;
+      while (end < next.length - 1 && !spaced(next[end]!.text) && next[end + 1]!.structure === last.structure) end++;
+      const parts = [...line.slice(start), ...next.slice(0, end + 1)];
+      const word = { actual: parts.map((inline) => inline.text).join(''), end: parts.at(-1)!, begun: false };
+      for (const inline of parts) words.set(inline, word);
+    });
+  }
+  return words;
+}
+
 /** The marking of one document's content, page by page. */
 class ContentMarking {
   private readonly elements = new Map<StructureElement, PdfKitElement>();
@@ -151,13 +218,18 @@ class ContentMarking {
   private readonly firstPage = new Map<StructureElement, number>();
   private readonly annotationPages = new Map<unknown, unknown>();
   private current: StructureTag | undefined;
+  /** The part of a broken word being marked, if any: it has marked content of its own. */
+  private currentWord: BrokenWord | undefined;
   private page = -1;
+  /** The underlines of a line that ends inside a word, drawn after the next line's words. */
+  private waiting: (() => void) | undefined;
   private line: Line | undefined;
   private word = -1;
 
   constructor(
     private readonly document: PdfKitDocument,
     root: StructureElement,
+    private readonly brokenWords: Map<Inline, BrokenWord>,
   ) {
     const made = document.struct(root.role);
     document.addStructure(made);
@@ -169,7 +241,7 @@ class ContentMarking {
   /** Every element below `parent`, in reading order; links are made when first drawn. */
   private make(parent: StructureElement, made: PdfKitElement): void {
     for (const child of parent.children) {
-      const element = this.document.struct(child.role, child.scope ? { scope: child.scope } : {});
+      const element = this.document.struct(child.role, { ...(child.scope ? { scope: child.scope } : {}), ...(child.alt !== undefined ? { alt: child.alt } : {}) });
       if (child.colSpan) element.dictionary.data.A = { O: 'Table', ...(element.dictionary.data.A as object), ColSpan: child.colSpan };
       made.add(element);
       this.elements.set(child, element);
@@ -186,7 +258,10 @@ class ContentMarking {
       return addPage.call(document, options);
     };
     document.opacity = (value) => {
-      if (this.line) this.enter(this.line.inlines[++this.word]?.structure);
+      if (this.line) {
+        const inline = this.line.inlines[++this.word];
+        this.enter(inline?.structure, inline && this.brokenWords.get(inline));
+      }
       return opacity.call(document, value);
     };
     document.text = (value, ...rest) => {
@@ -211,6 +286,25 @@ class ContentMarking {
     };
   }
 
+  /** True when `line` ends inside a word that goes on on the next line. */
+  runsOn(line: Line): boolean {
+    const last = line.inlines.at(-1);
+    const word = last && this.brokenWords.get(last);
+    return word !== undefined && word.end !== last;
+  }
+
+  /** Keeps a line's underlines to be drawn with the next line's. */
+  waitWithDecorations(draw: () => void): void {
+    this.waiting = draw;
+  }
+
+  /** The underlines kept waiting, if any, to be drawn now. */
+  takeWaitingDecorations(): (() => void) | undefined {
+    const draw = this.waiting;
+    this.waiting = undefined;
+    return draw;
+  }
+
   startLine(line: Line): void {
     this.line = line;
     this.word = -1;
@@ -226,11 +320,12 @@ class ContentMarking {
     this.document.endMarkedContent();
     this.document._currentStructureElement = null;
     this.current = undefined;
+    this.currentWord = undefined;
   }
 
-  /** Marks what is drawn next as `tag`'s content; untagged if `tag` is undefined. */
-  enter(tag: StructureTag | undefined): void {
-    if (tag === this.current) return;
+  /** Marks what is drawn next as `tag`'s content (as part of a broken word when `part` is given); untagged if `tag` is undefined. */
+  enter(tag: StructureTag | undefined, part?: BrokenWord): void {
+    if (tag === this.current && part === this.currentWord) return;
     this.close();
     if (tag === undefined) return;
     this.current = tag;
@@ -247,7 +342,15 @@ class ContentMarking {
       }
     }
     const element = this.elementOf(tag);
-    element.add(this.document.markStructureContent(tag.role));
+    if (part) {
+      // PDFKit writes /ActualText on Span marked content only (the content is still its element's), and only when
+      // it is truthy: content of a word already said (after something else was drawn inside it) says nothing.
+      this.currentWord = part;
+      element.add(this.document.markStructureContent('Span', { actual: part.begun ? new String('') : part.actual }));
+      part.begun = true;
+    } else {
+      element.add(this.document.markStructureContent(tag.role));
+    }
     if (tag.role === 'Link') this.document._currentStructureElement = element;
   }
 

@@ -1,0 +1,33 @@
+import type { Block, LetterImage, Section } from './types.js';
+
+/**
+ * Puts a year's images into a letter's sections, where the template keeps
+ * their places: the letterhead image takes the place of the first block
+ * styled `:::letterhead` (which the text letter still writes), or
+ * heads the first section when there is none; the signature image takes the
+ * place of `::signature`. New blocks and arrays: the parsed sections are
+ * left as they were.
+ */
+export function placeImages(sections: Section[], images: { letterhead?: LetterImage; signature?: LetterImage }): Section[] {
+  const { letterhead, signature } = images;
+  if (!letterhead && !signature) return sections;
+  let letterheadPlaced = false;
+  const placed = sections.map((section) => ({
+    ...section,
+    blocks: section.blocks.map((block): Block => {
+      if (letterhead && !letterheadPlaced && isLetterhead(block)) {
+        letterheadPlaced = true;
+        return { type: 'image', place: 'letterhead', image: letterhead, replaces: [block] };
+      }
+      if (signature && block.type === 'signature') return { type: 'image', place: 'signature', image: signature, replaces: [] };
+      return block;
+    }),
+  }));
+  const first = placed[0];
+  if (letterhead && !letterheadPlaced && first) first.blocks.unshift({ type: 'image', place: 'letterhead', image: letterhead, replaces: [] });
+  return placed;
+}
+
+function isLetterhead(block: Block): boolean {
+  return (block.type === 'paragraph' || block.type === 'group') && block.style === 'letterhead';
+}
