@@ -138,6 +138,29 @@ program
   .addHelpText('after', '\nExamples:\n  letters export --year 2020 --out stats.xlsx\n  letters export --year 2020 > stats.csv')
   .action(async (options) => run(async () => (await import('./commands/export.js')).exportCommand(options)));
 
+program
+  .command('send')
+  .description("Send each built letter of a year by email, once: to its recipient, with its copies in Cc, the PDF attached; a ledger in out/<year>/sent.jsonl.")
+  .addOption(requiredYear())
+  .option('--authority <name>', 'only this authority (slug, unique prefix or name)')
+  .option('--out <dir>', 'the output folder the letters were built in', 'out')
+  .option('--dry-run', 'write each message as an .eml file into out/<year>/mail/; send nothing')
+  .option('--to <address>', 'a test run: send every message to this address alone, subject marked TEST, nothing recorded as sent')
+  .option('--smtp <url>', `the mail server: smtp://user@host:port or smtps://user@host:port (default: $LETTERS_SMTP_URL); the password only from $LETTERS_SMTP_PASSWORD`)
+  .addOption(
+    new Option('--rate <n>', 'at most this many messages a minute').default(60).argParser((value) => {
+      if (!/^[1-9]\d*$/.test(value)) throw new CommanderError(EXIT_USAGE, 'letters.rate', `error: --rate takes a whole number of messages a minute, at least 1 (got "${value}")`);
+      return Number(value);
+    }),
+  )
+  .option('--resend <name>', 'send this authority\'s letter again whatever the ledger says (repeatable)', (value: string, previous: string[]) => [...previous, value], [] as string[])
+  .option('--keep-going', 'send the letters that are ready even when others are not (exit 1 at the end)')
+  .option('--json', 'print the summary as JSON on stdout')
+  .addOption(dataOption())
+  .addOption(templatesOption())
+  .addHelpText('after', '\nExamples:\n  letters send --year 2024 --dry-run\n  LETTERS_SMTP_PASSWORD=… letters send --year 2024 --smtp smtps://letters@mail.example.org --to me@example.org\n  LETTERS_SMTP_PASSWORD=… letters send --year 2024 --smtp smtps://letters@mail.example.org')
+  .action(async (options) => run(async () => (await import('./commands/send.js')).sendCommand(options)));
+
 function parseYear(value: string, what = '--year'): string {
   if (!/^\d{4}$/.test(value)) throw new CommanderError(EXIT_USAGE, 'letters.year', `error: ${what} takes four digits, e.g. 2020 (got "${value}")`);
   return value;

@@ -1,5 +1,4 @@
 import { lstat, realpath } from 'node:fs/promises';
-import { relative } from 'node:path';
 import { LettersError, type Problem } from '../errors.js';
 import type { Letter, YearInputs } from '../project.js';
 import { VERSION } from '../version.js';
@@ -7,7 +6,7 @@ import { WRITERS, type FormatName } from '../writers/index.js';
 import { forEachLimited } from './forEachLimited.js';
 import { isUpToDate } from './freshness.js';
 import { makeDirectory } from './makeDirectory.js';
-import { hashFiles, letterInputHash } from './inputHash.js';
+import { runInputs } from './letterInputs.js';
 import { MANIFEST_FILE, readManifest, writeManifest, type ManifestEntry } from './manifest.js';
 import { stopPoint } from '../output/faultPoints.js';
 import { fileError } from '../output/ioError.js';
@@ -83,18 +82,13 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
 async function makeLetters(options: BatchOptions, years: Set<string>): Promise<BatchResult> {
   const { letters, formats, outDir } = options;
   const manifests = new Map<string, Map<string, ManifestEntry>>();
-  const yearHashes = new Map<string, string>();
   for (const year of years) {
     const dir = yearDir(outDir, year);
     await makeDirectory(dir);
     await removeAbandonedTemporaryFiles(dir);
     manifests.set(year, await readManifest(dir));
-    const template = options.years.get(year)!;
-    const files = await hashFiles(template.files.map((path) => ({ name: relative(options.templatesDir, path).split('\\').join('/'), path })));
-    // Averages computed from the data change with other authorities' files: they are an input too.
-    yearHashes.set(year, template.config.averages === 'from-data' ? `${files}:${JSON.stringify(template.averages)}` : files);
   }
-  const writers = await hashFiles(await writerInputFiles());
+  const inputsOf = await runInputs(options.years, options.templatesDir, years);
 
   const result: BatchResult = { written: 0, skipped: 0, failed: 0, notStarted: 0, failures: [], warnings: [], removed: [] };
   for (const [year, slugs] of options.present ?? []) {
@@ -105,7 +99,7 @@ async function makeLetters(options: BatchOptions, years: Set<string>): Promise<B
   }
   const pending: { letter: Letter; inputs: string }[] = [];
   await forEachLimited(letters, 16, async (letter) => {
-    const inputs = letterInputHash({ tool: VERSION, year: yearHashes.get(letter.year)!, writers, data: letter.sha256, draft: options.draft === true });
+    const inputs = inputsOf.of(letter.year, letter.sha256, options.draft === true);
     const entry = manifests.get(letter.year)!.get(letter.slug);
     const wanted = formats.map((format) => `${letter.slug}.${WRITERS[format].extension}`);
     if (!options.force && (await isUpToDate(entry, inputs, wanted, yearDir(outDir, letter.year)))) {
@@ -182,16 +176,6 @@ function keptFiles(previous: ManifestEntry | undefined, inputs: string, written:
   if (!previous || previous.inputs !== inputs) return written;
   const names = new Set(written.map((file) => file.name));
   return [...written, ...previous.files.filter((file) => !names.has(file.name))];
-}
-
-/** Files the writers read besides the letter (the PDF fonts), named so the hash does not depend on where they are installed. */
-async function writerInputFiles(): Promise<{ name: string; path: string }[]> {
-  const files: { name: string; path: string }[] = [];
-  for (const [format, writer] of Object.entries(WRITERS)) {
-    if (!('inputFiles' in writer)) continue;
-    for (const path of await writer.inputFiles()) files.push({ name: `${format}:${path.split(/[\\/]/).at(-1)}`, path });
-  }
-  return files;
 }
 
 /** Saves changed manifests one save at a time, so an older state never lands after a newer one. */

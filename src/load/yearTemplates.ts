@@ -61,17 +61,25 @@ export async function loadYear(templatesDir: string, year: string): Promise<Year
   const config = checked.data;
   const images = await readYearImages(checked.yaml, config, dir);
   if (images.problems.length > 0) throw new LettersError(`the year file ${configFile} is not valid`, images.problems);
-  const partials = new Map<string, TemplateSource>();
-  // Shared partials first, so a year's own partial of the same name wins.
-  for (const folder of [join(templatesDir, SHARED_PARTIALS), join(dir, SHARED_PARTIALS)]) {
-    for (const source of await readTemplates(folder)) partials.set(partialName(source.file), source);
-  }
+  const partials = await yearPartials(templatesDir, year);
   const letterFile = join(dir, LETTER_TEMPLATE);
   const letter = { file: letterFile, text: await readFile(letterFile, 'utf8') };
   const render = compileLetterTemplate(letter, partials);
   // The images' bytes are inputs of every letter too: a new signature remakes the year's letters.
   const files = [configFile, letterFile, ...[...partials.values()].map((source) => source.file), ...images.files].sort();
   return { year, dir, config, render, images: images.images, files, averages: config.averages === 'from-data' ? {} : config.averages };
+}
+
+/**
+ * A year's partials by name: the shared ones, and the year's own (which win
+ * over a shared one of the same name). Every template of the year is compiled with them.
+ */
+export async function yearPartials(templatesDir: string, year: string): Promise<Map<string, TemplateSource>> {
+  const partials = new Map<string, TemplateSource>();
+  for (const folder of [join(templatesDir, SHARED_PARTIALS), join(templatesDir, year, SHARED_PARTIALS)]) {
+    for (const source of await readTemplates(folder)) partials.set(partialName(source.file), source);
+  }
+  return partials;
 }
 
 async function readTemplates(folder: string): Promise<TemplateSource[]> {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SHAPE_NAMES, shapeOf, type StatisticsShape } from '../shapes/index.js';
+import { EMAIL_ADDRESS_MESSAGE, isEmailAddress, isMailbox, SENDER_MESSAGE } from './emailAddress.js';
 import { AUTHORITY_TYPES, COUNCIL_TYPES, count, text, type CouncilType } from './values.js';
 
 /**
@@ -24,14 +25,27 @@ const authority = z.strictObject({
   shared_with: text.optional().describe('Whom the letter is shared with, where it is not the Leader, e.g. "the Mayor". Required for bodies that are not councils.'),
 });
 
+const email = text.refine(isEmailAddress, EMAIL_ADDRESS_MESSAGE);
+
 const recipient = z
   .strictObject({
     title: text.optional().describe('"Mr", "Ms", "Dr"…: the letter is addressed by title and surname ("Dear Mr Harden"). A title or a forename is required.'),
     forename: text.optional().describe('Printed only when there is no title ("Dear Margaret Carney"); kept in the data beside a title.'),
     surname: text.describe('Surname of the person the letter is addressed to.'),
     role: text.describe('Their role, e.g. "Chief Executive".'),
+    email: email.optional().describe('Their email address: `letters send` sends the letter to it (required to send).'),
   })
   .describe('The person the letter is addressed to.');
+
+const copies = z
+  .array(
+    z.strictObject({
+      email: email.describe('Where the copy goes.'),
+      name: text.optional().describe('Who receives it, e.g. "Cllr Jo Smith".'),
+      role: text.optional().describe('Their role, e.g. "Leader of the Council" or "Monitoring Officer".'),
+    }),
+  )
+  .describe('People who receive the letter by email as well (in Cc): the Leader, the Monitoring Officer…');
 
 const training = z
   .strictObject({
@@ -58,6 +72,7 @@ export interface AuthorityRecord {
   /** With the fields the year's statistics shape adds (the outcomes' `population`). */
   authority: z.infer<typeof authority> & { [field: string]: unknown };
   recipient: z.infer<typeof recipient>;
+  copies?: z.infer<typeof copies>;
   training?: Training;
   delay?: Delay;
   /** In the year's statistics shape (src/shapes/): only the shape reads it. */
@@ -117,6 +132,14 @@ function makeYearSchema(shape: StatisticsShape | undefined) {
     averages: z.union([z.literal('from-data'), z.partialRecord(z.enum(COUNCIL_TYPES), average as z.ZodType<Record<string, number>>)]).default({}),
     /** Year-wide figures and words the template uses as {{facts.name}}. */
     facts: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
+    /** Who the year's letters are sent by email from (`letters send`), and the subject of each message. */
+    email: z
+      .strictObject({
+        from: text.refine(isMailbox, SENDER_MESSAGE).describe('The sender: an address, or a name and an address: "LGSCO Annual Review <annual.review@example.org>".'),
+        reply_to: email.optional().describe('Where replies go, if not to the sender.'),
+        subject: text.describe("The subject of every message; the authority's name is added after it: \"Annual Review letter 2020: Knowsley…\"."),
+      })
+      .optional(),
     /** The spreadsheet columns `letters import` reads and `letters export` writes: data field → header (or headers, the first written by export). */
     import: z
       .strictObject({ columns: z.record(z.string(), z.union([text, z.array(text).min(1)])) })
@@ -148,6 +171,7 @@ function makeAuthoritySchema(data: YearConfig['data']): z.ZodObject {
   const fields: Record<string, z.ZodType> = {
     authority: authority.extend(shape.authorityFields).describe('The authority the letter is for.'),
     recipient,
+    copies: copies.optional(),
     statistics: shape.statistics.optional(),
   };
   for (const note of data.notes) fields[note] = OPTIONAL_NOTES[note].optional();

@@ -211,7 +211,7 @@ describe('letters import', { timeout: 60_000 }, () => {
     // A name broken over two lines of a quoted cell is one name.
     expect(readFileSync(join(dir, 'data/2020/barset-district-council.yaml'), 'utf8')).toContain('  name: Barset District Council\n');
     const validate = runCli(['validate', '--year', '2020'], dir);
-    expect(validate.stderr).toBe(['data/2020/barset-district-council.yaml:2:1  recipient  is required (expected a map with keys title, forename, surname, role)', '1 problem in 1 file', ''].join('\n'));
+    expect(validate.stderr).toBe(['data/2020/barset-district-council.yaml:2:1  recipient  is required (expected a map with keys title, forename, surname, role, email)', '1 problem in 1 file', ''].join('\n'));
   });
 
   it('says which required column is missing and the nearest header present', async () => {
