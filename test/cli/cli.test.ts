@@ -31,8 +31,8 @@ describe('letters build', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
       [
-        'data/2020/bad-council.yaml:13:1  trainng  unknown key `trainng` (did you mean `training`?)',
-        'data/2020/bad-council.yaml:18:11  statistics.upheld  is 13, more than investigations (12): expected at most 12',
+        'data/2020/bad-council.yaml:9:1  trainng  unknown key `trainng` (did you mean `training`?)',
+        'data/2020/bad-council.yaml:14:11  statistics.upheld  is 13, more than investigations (12): expected at most 12',
         '2 problems in 1 file',
         'nothing written (use --keep-going to write the valid letters)',
         '',
@@ -48,7 +48,7 @@ describe('letters build', () => {
     });
     const result = runCli(['build', '--out', 'out', '--keep-going'], dir);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('data/2020/bad-council.yaml:18:11  statistics.upheld  is 13, more than investigations (12): expected at most 12');
+    expect(result.stderr).toContain('data/2020/bad-council.yaml:14:11  statistics.upheld  is 13, more than investigations (12): expected at most 12');
     expect(readdirSync(join(dir, 'out/2020')).sort()).toEqual(['good-council.html', 'good-council.pdf', 'good-council.txt', 'manifest.json']);
   });
 
@@ -157,7 +157,7 @@ describe('letters validate', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
       [
-        'data/2020/a-council.yaml:17:19  statistics.investigations  expected a whole number, got "twelve"',
+        'data/2020/a-council.yaml:13:19  statistics.investigations  expected a whole number, got "twelve"',
         'data/2020/b-council.yaml:4:9  authority.type  "metropolitan" is not allowed (did you mean "metropolitan-borough"? expected one of: county, district, metropolitan-borough, unitary, london-borough, combined-authority, fire-authority, national-park, other)',
         '2 problems in 2 files',
         '',

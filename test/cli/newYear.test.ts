@@ -41,10 +41,14 @@ describe('letters new-year', { timeout: 60_000 }, () => {
         'data/2021: 3 authorities carried over from data/2020, without statistics or notes',
         'schema/2021.json: written',
         'still naming 2020, to review:',
+        '  templates/2021/email.md.hbs:3  # Annual Review letter 2020',
+        "  templates/2021/email.md.hbs:5  Please find attached the Local Government and Social Care Ombudsman's annual review letter 2020 for {{authority.name}}, with your annual summary of complaint statistics for the year ending {{year.period_end}}.",
         '  templates/2021/letter.md.hbs:7  # Annual Review letter 2020',
         '  templates/2021/year.yaml:1  # The 2020 letters (year ending 31 March 2020). Figures here are the same in',
         '  templates/2021/year.yaml:2  # every letter of the year; per-authority data lives in data/2020/.',
         '  templates/2021/year.yaml:20  publication_date: 29 July 2020',
+        '  templates/2021/year.yaml:28  # message is templates/2020/email.md.hbs.',
+        '  templates/2021/year.yaml:32  subject: Annual Review letter 2020',
         'next: review templates/2021/year.yaml, fill in data/2021 (`letters validate --year 2021` lists what is missing)',
         '',
       ].join('\n'),
@@ -65,7 +69,7 @@ describe('letters new-year', { timeout: 60_000 }, () => {
     // The letter, its partials and its images are copied as they are.
     const { 'year.yaml': _was, ...templates2020 } = tree(join(dir, 'templates/2020'));
     const { 'year.yaml': _now, ...templates2021 } = tree(join(dir, 'templates/2021'));
-    expect(Object.keys(templates2021)).toEqual(['letter.md.hbs', 'letterhead.svg', 'partials/authority-noun.hbs', 'partials/delay-note.md.hbs', 'partials/statistics.md.hbs']);
+    expect(Object.keys(templates2021)).toEqual(['email.md.hbs', 'letter.md.hbs', 'letterhead.svg', 'partials/authority-noun.hbs', 'partials/delay-note.md.hbs', 'partials/statistics.md.hbs']);
     expect(templates2021).toEqual(templates2020);
 
     expect(tree(join(dir, 'data/2021'))).toEqual({

@@ -99,7 +99,7 @@ describe('letters export', { timeout: 60_000 }, () => {
     const dir = tempProject({ '2020/knowsley.yaml': SHIPPED['2020/knowsley-metropolitan-borough-council.yaml']!.replace('upheld: 9', 'upheld: 13') });
     const result = runCli(['export', '--year', '2020'], dir);
     expect(result.stderr).toBe(
-      ['data/2020/knowsley.yaml:18:11  statistics.upheld  is 13, more than investigations (12): expected at most 12', 'error: nothing exported: a data file is not valid (`letters validate --year 2020`)', ''].join('\n'),
+      ['data/2020/knowsley.yaml:14:11  statistics.upheld  is 13, more than investigations (12): expected at most 12', 'error: nothing exported: a data file is not valid (`letters validate --year 2020`)', ''].join('\n'),
     );
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');

@@ -24,6 +24,7 @@ const WORCESTER = `authority:
   name: Worcester City Council
   type: district
 recipient:
+  title: Mr
   surname: Hopkins
   role: Managing Director
 `;

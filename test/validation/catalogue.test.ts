@@ -35,7 +35,7 @@ interface BadInput {
 }
 
 const allowedTypes = 'county, district, metropolitan-borough, unitary, london-borough, combined-authority, fire-authority, national-park, other';
-const topKeys2020 = 'authority, recipient, statistics, training, delay';
+const topKeys2020 = 'authority, recipient, copies, statistics, training, delay';
 const aliasBomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((name, i) => `${name}: &${name} [${Array(10).fill(`*${'abcdefg'[i]}`).join(', ')}]`)].join('\n');
 
 const catalogue: BadInput[] = [
@@ -87,7 +87,7 @@ const catalogue: BadInput[] = [
   {
     name: 'a list where a map belongs',
     files: { [K]: edit(knowsley, /recipient:\n[\s\S]*?\ntraining:/, 'recipient:\n  - Mr Harden\n  - Chief Executive\ntraining:') },
-    lines: [`${K}:6:3  recipient  expected a map with keys title, forename, surname, role, got a list`],
+    lines: [`${K}:6:3  recipient  expected a map with keys title, forename, surname, role, email, got a list`],
   },
   {
     name: 'a count written in words',
@@ -295,7 +295,7 @@ const catalogue: BadInput[] = [
     name: 'a year file with an unknown key',
     files: { [K]: knowsley },
     edits: { '2020/year.yaml': (text) => `${text}colour: blue\n` },
-    lines: [`${Y}:49:1  colour  unknown key \`colour\` (expected \`data\`, \`letter_date\`, \`period\`, \`signatory\`, \`letterhead\`, \`averages\`, \`facts\`, \`import\`)`],
+    lines: [`${Y}:56:1  colour  unknown key \`colour\` (expected \`data\`, \`letter_date\`, \`period\`, \`signatory\`, \`letterhead\`, \`averages\`, \`facts\`, \`email\`, \`import\`)`],
   },
   {
     name: 'a year file with values of the wrong type',
@@ -328,7 +328,7 @@ const catalogue: BadInput[] = [
     name: 'an empty year file',
     files: { [K]: knowsley },
     edits: { '2020/year.yaml': () => '' },
-    lines: [`${Y}:1:1  file is empty (expected a map with keys data, letter_date, period, signatory, letterhead, averages, facts, import)`],
+    lines: [`${Y}:1:1  file is empty (expected a map with keys data, letter_date, period, signatory, letterhead, averages, facts, email, import)`],
   },
   {
     name: 'a template with an unknown placeholder',
