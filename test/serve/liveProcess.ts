@@ -25,7 +25,7 @@ export function startLetters(args: string[], cwd: string): LiveProcess {
     child,
     stdout: () => out.stdout,
     stderr: () => out.stderr,
-    waitFor: (pattern, stream = 'stdout', from = 0, timeout = 60_000) =>
+    waitFor: (pattern, stream = 'stdout', from = 0, timeout = 100_000) =>
       new Promise((resolve, reject) => {
         const stop = () => {
           clearTimeout(timer);
