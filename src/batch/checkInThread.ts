@@ -1,11 +1,13 @@
 import { Worker } from 'node:worker_threads';
+import type { LetterDocument } from '../document/types.js';
 import { LettersError, type Problem } from '../errors.js';
+import { KeptDocuments } from './keptDocuments.js';
 import type { CheckedProject, ProjectOptions } from '../project.js';
 import { CHECK_THREAD } from '../threadFiles.js';
 
 /** What the checking thread sends back: the project, or the error that stopped it. */
 export type CheckAnswer =
-  | { ok: true; project: CheckedProject }
+  | { ok: true; project: CheckedProject; documents: [string, LetterDocument][] }
   | { ok: false; error: { message: string; problems: Problem[]; exitCode: number } };
 
 /**
@@ -14,15 +16,16 @@ export type CheckAnswer =
  * schemas and the templates, and leaves garbage behind; in the main thread
  * all of that would stay for the whole build, while the main
  * thread only hands out letters. The checking thread's memory goes when it
- * ends. Only options that can be sent to a thread are taken.
+ * ends. Only options that can be sent to a thread are taken. The documents
+ * it made come back with the project, so no letter is rendered twice.
  */
-export function checkInThread(options: Omit<ProjectOptions, 'only' | 'rendered'>): Promise<CheckedProject> {
+export function checkInThread(options: Omit<ProjectOptions, 'only' | 'rendered'>): Promise<{ project: CheckedProject; documents: KeptDocuments }> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(CHECK_THREAD, { workerData: options });
     let answered = false;
     worker.once('message', (answer: CheckAnswer) => {
       answered = true;
-      if (answer.ok) resolve(answer.project);
+      if (answer.ok) resolve({ project: answer.project, documents: KeptDocuments.from(answer.documents) });
       // The exit code says what kind of error it was (a usage error is 2).
       else reject(new LettersError(answer.error.message, answer.error.problems, answer.error.exitCode));
     });

@@ -6,28 +6,28 @@ import { withConsequence } from '../output/ioError.js';
 import type { Letter } from '../project.js';
 import { markDraft } from '../document/draft.js';
 import { renderLetter } from '../render.js';
-import { WRITERS, type FormatName } from '../writers/index.js';
+import { WRITERS } from '../writers/index.js';
 import { hashBytes } from './inputHash.js';
 import { outputPath } from './outputPath.js';
 import { pdfPageCount } from './pdfPages.js';
 import type { LetterResult, LetterTask, WrittenFile } from './task.js';
 
 /**
- * Makes one letter: renders it, makes every format asked for, and writes
- * each file atomically. The same in a worker thread and in the main thread.
+ * Makes one letter: renders it (unless its document came with the task),
+ * makes every format asked for, and writes each file atomically. The same
+ * in a worker thread and in the main thread.
  */
 export async function makeLetter(task: LetterTask, year: Year): Promise<LetterResult> {
-  const { letter, formats, outDir, text, draft } = task;
+  const { letter, formats, outDir, draft } = task;
   try {
-    const kept = (format: FormatName) => (format === 'text' ? text : undefined);
-    const rendered = formats.every(kept) ? undefined : renderLetter(letter, year).document;
-    const document = rendered && draft ? markDraft(rendered) : rendered;
+    const rendered = task.document ?? renderLetter(letter, year).document;
+    const document = draft ? markDraft(rendered) : rendered;
     // Every format is made before any is written, so a letter that fails
     // (say, a glyph missing from the PDF font) leaves none of its files changed.
     const made = [];
     for (const format of formats) {
       const writer = WRITERS[format];
-      const data = kept(format) ?? (await writer.write(document!));
+      const data = await writer.write(document);
       made.push({ file: outputPath(outDir, letter, writer.extension), bytes: typeof data === 'string' ? Buffer.from(data, 'utf8') : data, format });
     }
     const files: WrittenFile[] = [];

@@ -5,6 +5,7 @@ import { VERSION } from '../version.js';
 import { WRITERS, type FormatName } from '../writers/index.js';
 import { forEachLimited } from './forEachLimited.js';
 import { isUpToDate } from './freshness.js';
+import type { KeptDocuments } from './keptDocuments.js';
 import { makeDirectory } from './makeDirectory.js';
 import { runInputs } from './letterInputs.js';
 import { MANIFEST_FILE, readManifest, writeManifest, type ManifestEntry } from './manifest.js';
@@ -36,6 +37,8 @@ export interface BatchOptions {
   /** Remake every letter, even when its inputs are unchanged. */
   force: boolean;
   pool: LetterPool;
+  /** The documents made while the data was checked: each is handed to its letter's task, not rendered again. */
+  documents?: KeptDocuments;
   /** How many letters to have in the pool at once: enough to keep every thread busy. */
   inFlight: number;
   progress: Progress;
@@ -123,7 +126,8 @@ async function makeLetters(options: BatchOptions, years: Set<string>): Promise<B
       options.inFlight,
       async ({ letter, inputs }) => {
         try {
-          const made = await options.pool.run({ letter, formats, outDir, templatesDir: options.templatesDir, averages: options.years.get(letter.year)!.averages, draft: options.draft === true });
+          const document = options.documents?.take(letter.file);
+          const made = await options.pool.run({ letter, formats, outDir, templatesDir: options.templatesDir, averages: options.years.get(letter.year)!.averages, draft: options.draft === true, document });
           if (made.ok) {
             const manifest = manifests.get(letter.year)!;
             manifest.set(letter.slug, { inputs, files: keptFiles(manifest.get(letter.slug), inputs, made.files), warnings: letter.warnings, ...(options.draft ? { draft: true as const } : {}) });

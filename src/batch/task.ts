@@ -1,3 +1,4 @@
+import type { LetterDocument } from '../document/types.js';
 import type { Problem } from '../errors.js';
 import type { Letter } from '../project.js';
 import type { TypeAverages } from '../validate/schema.js';
@@ -13,8 +14,8 @@ export interface LetterTask {
   outDir: string;
   /** A draft of a year still marked for review: the PDF and HTML are marked as such. */
   draft?: boolean;
-  /** The letter's text, when it was made while the data was checked (KeptTexts). */
-  text?: Uint8Array;
+  /** The letter's document, when it was made while the data was checked (KeptDocuments): it is not rendered again. */
+  document?: LetterDocument;
 }
 
 /** One file a letter was written to, as the manifest records it. */

@@ -4,7 +4,7 @@ import { EXIT_FAILURE, EXIT_OK, UsageError, blockingProblems, formatProblem, rev
 import { watchInterrupts } from '../batch/interrupts.js';
 import { startPool, type LetterPool } from '../batch/pool.js';
 import { checkInThread } from '../batch/checkInThread.js';
-import { KeptTexts } from '../batch/keptTexts.js';
+import { KeptDocuments } from '../batch/keptDocuments.js';
 import { createProgress, progressStyle } from '../batch/progress.js';
 import { runBatch } from '../batch/runBatch.js';
 import { summaryJson, summaryLine, type BuildSummary } from '../batch/summary.js';
@@ -12,7 +12,6 @@ import { findDataFiles, type DataFile } from '../load/dataFiles.js';
 import type { CheckedProject, ProjectOptions } from '../project.js';
 import { checkOutDir } from '../output/checkOutDir.js';
 import { FORMAT_NAMES, type FormatName } from '../writers/index.js';
-import { writeText } from '../writers/text.js';
 import { findLetter } from './findLetter.js';
 import type { InputOptions } from './options.js';
 import { reportProblems, reportWarnings } from './report.js';
@@ -53,14 +52,14 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
   // for more than one letter. Otherwise letters are made in this thread.
   const threaded = threads > 1 && formats.includes('pdf');
   const workers = threaded ? startPool({ threads, formats }) : undefined;
-  // Letters made in this thread: their text is made while checking, and kept to be written (all of them, unless one was asked for).
-  const texts = !threaded && formats.includes('text') && options.authority === undefined ? new KeptTexts() : undefined;
   try {
     const check = { dataDir: options.data, templatesDir: options.templates, year: options.year, found };
     // With threads, the checking is done on a thread of its own, and the
     // modules it needs are never loaded into this one (checkInThread.ts).
-    const { project, pool } = workers ? { project: await checkInThread(check), pool: workers } : await checkHere(check, texts);
+    // Either way the documents made while checking are the ones printed.
+    const { project, pool, documents } = workers ? { ...(await checkInThread(check)), pool: workers } : await checkHere(check);
     const letters = options.authority === undefined ? project.letters : [findLetter(project.letters, options.authority)];
+    documents.keepOnly(new Set(letters.map((letter) => letter.file)));
     const blocking = blockingProblems(project.problems, options.draft === true);
     if (blocking.length > 0) {
       reportProblems(blocking);
@@ -86,6 +85,7 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
         // Only a whole year's build knows which letters the year has: one narrowed to an authority removes nothing.
         present: options.authority === undefined && !options.keepRemoved ? presentSlugs(dataFiles, project.years.keys()) : undefined,
         pool,
+        documents,
         // Enough to keep every thread busy; in this thread, enough that files are written while the next letters are made.
         inFlight: threaded ? threads * 2 : 8,
         progress,
@@ -124,11 +124,12 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
   }
 }
 
-/** Checks the project in this thread and makes the letters here too, writing the texts made while checking. */
-async function checkHere(check: Omit<ProjectOptions, 'rendered'>, texts: KeptTexts | undefined): Promise<{ project: CheckedProject; pool: LetterPool }> {
+/** Checks the project in this thread and makes the letters here too, from the documents made while checking. */
+async function checkHere(check: Omit<ProjectOptions, 'rendered'>): Promise<{ project: CheckedProject; pool: LetterPool; documents: KeptDocuments }> {
   const [{ loadProject }, { inThisThread }] = await Promise.all([import('../project.js'), import('../batch/thisThread.js')]);
-  const project = await loadProject({ ...check, rendered: texts && ((letter, document) => texts.keep(letter.file, writeText(document))) });
-  return { project, pool: inThisThread(project.years, texts) };
+  const documents = new KeptDocuments();
+  const project = await loadProject({ ...check, rendered: (letter, document) => documents.keep(letter.file, document) });
+  return { project, pool: inThisThread(project.years), documents };
 }
 
 /** `all`, one format, or several joined by commas (`text,pdf`), in the registry's order. */

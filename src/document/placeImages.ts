@@ -1,4 +1,4 @@
-import type { Block, LetterImage, Section } from './types.js';
+import type { Block, LetterDocument, LetterImage, Section } from './types.js';
 
 /**
  * Puts a year's images into a letter's sections, where the template keeps
@@ -30,4 +30,18 @@ export function placeImages(sections: Section[], images: { letterhead?: LetterIm
 
 function isLetterhead(block: Block): boolean {
   return (block.type === 'paragraph' || block.type === 'group') && block.style === 'letterhead';
+}
+
+/**
+ * The document with these images (the year's, by place) in place of its
+ * own: the same image, as another thread's copy of it.
+ */
+export function withImages(document: LetterDocument, images: { letterhead?: LetterImage; signature?: LetterImage }): LetterDocument {
+  return {
+    ...document,
+    sections: document.sections.map((section) => ({
+      ...section,
+      blocks: section.blocks.map((block) => (block.type === 'image' && images[block.place] ? { ...block, image: images[block.place]! } : block)),
+    })),
+  };
 }

@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { KeptDocuments } from '../../src/batch/keptDocuments.js';
+import { startPool } from '../../src/batch/pool.js';
+import { inThisThread } from '../../src/batch/thisThread.js';
+import type { LetterDocument } from '../../src/document/types.js';
+import { withImages } from '../../src/document/placeImages.js';
+import { loadProject } from '../../src/project.js';
+import { renderLetter } from '../../src/render.js';
+import { renderProject, tempDir } from '../helpers.js';
+import { syntheticProject } from './support.js';
+
+// The built modules: the checking thread and the worker start from dist/ (src/threadFiles.ts).
+const { checkInThread } = (await import(new URL('../../dist/batch/checkInThread.js', import.meta.url).href)) as typeof import('../../src/batch/checkInThread.js');
+const WORKER = new URL('../../dist/batch/workerEntry.cjs', import.meta.url);
+
+/** The document with its first paragraph's words replaced: a letter written from it shows it was not rendered again. */
+function marked(document: LetterDocument, words: string): LetterDocument {
+  const sections = structuredClone(document.sections);
+  const paragraph = sections.flatMap((section) => section.blocks).find((block) => block.type === 'paragraph');
+  if (!paragraph || paragraph.type !== 'paragraph') throw new Error('the letter has no paragraph');
+  paragraph.children = [{ type: 'text', value: words }];
+  return { ...document, sections };
+}
+
+const doc = (title: string): LetterDocument => ({ meta: { title, author: 'A', subject: 'S', language: 'en-GB', date: '2020-07-22' }, sections: [] });
+
+describe('KeptDocuments', () => {
+  it('keeps as many documents as its budget allows, and gives each back once', () => {
+    const kept = new KeptDocuments(2);
+    kept.keep('a.yaml', doc('A'));
+    kept.keep('b.yaml', doc('B'));
+    kept.keep('c.yaml', doc('C'));
+    expect(kept.take('a.yaml')?.meta.title).toBe('A');
+    expect(kept.take('a.yaml')).toBeUndefined();
+    // C did not fit beside A and B; with A taken, it would.
+    expect(kept.take('c.yaml')).toBeUndefined();
+    kept.keep('c.yaml', doc('C'));
+    expect(kept.entries().map(([file, document]) => `${file} ${document.meta.title}`)).toEqual(['b.yaml B', 'c.yaml C']);
+  });
+
+  it('keeps only the documents of the letters a build makes', () => {
+    const kept = KeptDocuments.from([['a.yaml', doc('A')], ['b.yaml', doc('B')], ['c.yaml', doc('C')]]);
+    kept.keepOnly(new Set(['b.yaml']));
+    expect(kept.entries().map(([file]) => file)).toEqual(['b.yaml']);
+  });
+});
+
+describe('each letter of a batch is rendered once', () => {
+  it('in this thread: a letter is written from the document made while checking, in every format', async () => {
+    const dir = syntheticProject(6);
+    const documents = new KeptDocuments();
+    const project = await loadProject({ dataDir: join(dir, 'data'), templatesDir: join(dir, 'templates'), rendered: (letter, document) => documents.keep(letter.file, document) });
+    const expected = await renderProject(dir);
+    const [first, second] = project.letters;
+    const out = tempDir();
+    const pool = inThisThread(project.years);
+    const task = { formats: ['text' as const, 'html' as const], outDir: out, templatesDir: join(dir, 'templates') };
+
+    expect(await pool.run({ ...task, letter: first!, document: documents.take(first!.file) })).toMatchObject({ ok: true });
+    expect(readFileSync(join(out, first!.year, `${first!.slug}.txt`), 'utf8')).toBe(expected.texts.get(`${first!.year}/${first!.slug}`));
+
+    // What was kept is what is written: words put in its place show it was not rendered again.
+    await pool.run({ ...task, letter: second!, document: marked(documents.take(second!.file)!, 'Kept while checking.') });
+    expect(readFileSync(join(out, second!.year, `${second!.slug}.txt`), 'utf8')).toContain('Kept while checking.');
+    expect(readFileSync(join(out, second!.year, `${second!.slug}.html`), 'utf8')).toContain('Kept while checking.');
+
+    // With no document given (beyond the budget), the letter is rendered: the same words.
+    await pool.run({ ...task, letter: second! });
+    expect(readFileSync(join(out, second!.year, `${second!.slug}.txt`), 'utf8')).toBe(expected.texts.get(`${second!.year}/${second!.slug}`));
+  });
+
+  it('on threads: the checking thread sends back every letter\'s document, and a worker prints the one it is given', { timeout: 120_000 }, async () => {
+    const dir = syntheticProject(6);
+    const here = await loadProject({ dataDir: join(dir, 'data'), templatesDir: join(dir, 'templates') });
+    const { project, documents } = await checkInThread({ dataDir: join(dir, 'data'), templatesDir: join(dir, 'templates') });
+    expect(project.letters.map((letter) => letter.file)).toEqual(here.letters.map((letter) => letter.file));
+    // The same document, its images copies of the year's (as a worker gets it, and gives it the year's own).
+    for (const letter of here.letters) {
+      const year = here.years.get(letter.year)!;
+      expect(withImages(documents.take(letter.file)!, year.images)).toEqual(renderLetter(letter, year).document);
+    }
+
+    const letter = here.letters[0]!;
+    const out = tempDir();
+    const pool = startPool({ threads: 1, formats: ['text'], workerFile: WORKER });
+    try {
+      const document = marked(renderLetter(letter, here.years.get(letter.year)!).document, 'Made while checking.');
+      expect(await pool.run({ letter, formats: ['text'], outDir: out, templatesDir: join(dir, 'templates'), document })).toMatchObject({ ok: true });
+      expect(readFileSync(join(out, letter.year, `${letter.slug}.txt`), 'utf8')).toContain('Made while checking.');
+    } finally {
+      await pool.destroy();
+    }
+  });
+
+  it('a document from another thread is given the year\'s own images, the same image by place', async () => {
+    const dir = syntheticProject(1);
+    const project = await loadProject({ dataDir: join(dir, 'data'), templatesDir: join(dir, 'templates') });
+    const letter = project.letters[0]!;
+    const year = project.years.get(letter.year)!;
+    const rendered = renderLetter(letter, year).document;
+    const copy = structuredClone(rendered);
+    const images = (document: LetterDocument) => document.sections.flatMap((section) => section.blocks).flatMap((block) => (block.type === 'image' ? [block.image] : []));
+    expect(images(copy)).toHaveLength(1);
+    expect(images(copy)[0]).not.toBe(year.images.letterhead);
+    const shared = withImages(copy, year.images);
+    expect(images(shared)[0]).toBe(year.images.letterhead);
+    expect(shared).toEqual(rendered);
+  });
+});
