@@ -4,6 +4,7 @@ import { assertDrawable, loadFonts, type FaceName, type LetterFonts } from './fo
 import type { SharedFace } from './sharedFace.js';
 import { installPlainStyleLookup } from './styleLookup.js';
 import { installTaggedRenderer } from './taggedRenderer.js';
+import { install as installRecordedSvg } from '../../engine/recordedSvg.js';
 
 /** Prints letters to PDF bytes; create one per thread and reuse it for every letter. */
 export interface PdfPrinter {
@@ -55,6 +56,8 @@ let printing: Promise<unknown> = Promise.resolve();
 
 async function loadPdfMake(): Promise<PdfMake> {
   const module = await import('pdfmake');
+  // Before the tagging, which wraps what it installs.
+  if (process.env.LETTERS_SHORTCUTS !== '0') installRecordedSvg();
   installPlainStyleLookup();
   installTaggedRenderer();
   return module.default as unknown as PdfMake;
