@@ -16,6 +16,7 @@ import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { peerTable, resultsTable, sheetRows, writeResultsPage } from './resultsTable.mjs';
 import { measureSaveToPage } from './saveToPage.mjs';
+import { targetResults } from './targets.mjs';
 import { writeSyntheticSet } from './syntheticSet.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -69,12 +70,13 @@ try {
   const measurements = {
     text: () => measured(CLI, ['build', '--format', 'text', '--force', '--quiet', '--out', join(work, 'out-text')], small),
     ours: () => measured(CLI, ['build', '--format', 'text,pdf', '--force', '--quiet', '--out', join(work, 'out-all')], small),
+    all: () => measured(CLI, ['build', '--format', 'text,pdf,html', '--force', '--quiet', '--out', join(work, 'out-every-format')], small),
     preview: () => plain([CLI, 'preview', slug], small),
     naive: () => measured(join(ROOT, 'bench/naive.mjs'), [small, join(work, 'out-naive')], ROOT, pdfStats()),
     ...peerMeasurements(small),
     ...sheetMeasurements(),
   };
-  const { text, ours, preview, naive, typst, oursWriter, oursBuild, ...sheet } = rounds(measurements);
+  const { text, ours, all, preview, naive, typst, oursWriter, oursBuild, ...sheet } = rounds(measurements);
   const identical = samePdfs(join(work, 'out-naive'), join(work, 'out-all'));
   process.stderr.write('text+PDF build, 4,000: one run\n');
   const largeRun = measured(CLI, ['build', '--format', 'text,pdf', '--force', '--quiet', '--out', join(work, 'out-large')], large);
@@ -86,6 +88,7 @@ try {
     method: `median of ${RUNS} fresh processes unless noted; wall time from spawn to exit; peak RSS from getrusage (ru_maxrss) of the build process, worker threads included`,
     textBuild400: summary(text, LETTERS),
     pdfBuild400: summary(ours, LETTERS),
+    allBuild400: summary(all, LETTERS),
     previewCold: summary(preview),
     naivePdf400: { ...summary(naive, LETTERS), identicalPdfs: identical },
     naiveOverOurs: round(median(naive.map((run) => run.ms)) / median(ours.map((run) => run.ms)), 1),
@@ -94,6 +97,7 @@ try {
     peer: peerResults({ typst, oursWriter, oursBuild }, naive, LETTERS),
     ...sheetResults(sheet),
   };
+  results.targets = targetResults(results);
   writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeResultsPage(results);
   process.stdout.write(resultsTable(results));
