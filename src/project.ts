@@ -49,6 +49,8 @@ export interface ProjectOptions {
   found?: FoundDataFiles;
   /** Only the data files this accepts (all when absent): preview reads just the file it shows. */
   only?: (file: DataFile) => boolean;
+  /** Loads a year's templates: the live preview gives one that keeps them compiled between saves. */
+  loadYear?: (templatesDir: string, year: string) => Promise<Year>;
   /** Given each good letter's document as it is checked, for a caller that can use it rather than render it again. */
   rendered?: (letter: Letter, document: LetterDocument) => void;
 }
@@ -70,7 +72,7 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
   for (const year of new Set(wanted.map((file) => file.year))) {
     if (!available.includes(year)) continue;
     try {
-      const loaded = await loadYear(options.templatesDir, year);
+      const loaded = await (options.loadYear ?? loadYear)(options.templatesDir, year);
       // Every file of the year counts, even when only some letters are wanted (preview reads one).
       if (loaded.config.averages === 'from-data') loaded.averages = averagesFromData(found.files.filter((file) => file.year === year), loaded);
       years.set(year, loaded);

@@ -40,7 +40,7 @@ export async function previewLive(query: string, options: PreviewOptions): Promi
     letter.subscribe((state) => printLetter(letter, state));
     // Watching starts before the first letter is printed, so a save made as soon as it shows is never missed.
     const paths = [file.file, ...letter.inputFolders()];
-    const watcher = await watchInputs(paths, (path) => void (letter.dependsOn(path) && letter.refresh()));
+    const watcher = await watchInputs(paths, (path) => void (letter.dependsOn(path) && letter.refresh(path)));
     await letter.refresh();
     const code = await stopped;
     await watcher.close();

@@ -2,6 +2,7 @@ import { join, relative, sep } from 'node:path';
 import type { LetterDocument } from '../document/types.js';
 import { LettersError, blockingProblems, reviewWarnings, sortProblems, type Problem } from '../errors.js';
 import type { DataFile } from '../load/dataFiles.js';
+import { loadYear, type Year } from '../load/yearTemplates.js';
 import { loadProject } from '../project.js';
 import { writeHtml } from '../writers/html.js';
 import { writeText } from '../writers/text.js';
@@ -42,6 +43,8 @@ export class LiveLetter {
   private running?: Promise<void>;
   private again = false;
   private readonly listeners = new Set<(state: LetterState) => void>();
+  /** The year's templates, compiled once and kept until a file of them changes: a save of the data file renders just that file. */
+  private year?: Promise<Year>;
 
   constructor(
     readonly file: DataFile,
@@ -78,8 +81,12 @@ export class LiveLetter {
     return () => this.listeners.delete(listener);
   }
 
-  /** Renders again; saves arriving during a render are rendered once more after it, never in parallel. */
-  refresh(): Promise<void> {
+  /**
+   * Renders again, after a save of `changed` (when given): saves arriving
+   * during a render are rendered once more after it, never in parallel.
+   */
+  refresh(changed?: string): Promise<void> {
+    if (changed !== undefined && changed !== this.file.file) this.year = undefined;
     if (this.running) {
       this.again = true;
       return this.running;
@@ -106,6 +113,18 @@ export class LiveLetter {
     return [join(this.options.templatesDir, this.file.year), join(this.options.templatesDir, 'partials')];
   }
 
+  /** The year's templates as kept, loaded when none are (a load that fails is not kept). */
+  private keptYear(templatesDir: string, year: string): Promise<Year> {
+    if (!this.year) {
+      const loading: Promise<Year> = loadYear(templatesDir, year).catch((error: unknown) => {
+        if (this.year === loading) this.year = undefined;
+        throw error;
+      });
+      this.year = loading;
+    }
+    return this.year;
+  }
+
   private async renderOnce(): Promise<void> {
     const { state } = this;
     try {
@@ -115,6 +134,7 @@ export class LiveLetter {
         templatesDir: this.options.templatesDir,
         year: this.file.year,
         only: (file) => file.file === this.file.file,
+        loadYear: (templatesDir, year) => this.keptYear(templatesDir, year),
         rendered: (_letter, document) => documents.push(document),
       });
       const letter = project.letters[0];

@@ -147,7 +147,7 @@ export async function startPreviewServer(start: DataFile, options: LiveOptions &
             (found) => void (files = found.files),
             () => undefined,
           );
-      await Promise.all([listed, ...[...letters.values()].filter((letter) => letter.dependsOn(path)).map((letter) => letter.refresh())]);
+      await Promise.all([listed, ...[...letters.values()].filter((letter) => letter.dependsOn(path)).map((letter) => letter.refresh(path))]);
     },
     close: () =>
       new Promise<void>((resolve) => {

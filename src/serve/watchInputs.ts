@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { watch } from 'chokidar';
 
 /** How long a path must be quiet before it counts as saved: an editor's save can be several writes. */
-const SETTLE_MS = 25;
+const SETTLE_MS = 10;
 
 /**
  * chokidar drops a `change` on a path that comes within 50 ms of the one it
