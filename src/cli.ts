@@ -161,6 +161,18 @@ program
   .addHelpText('after', '\nExamples:\n  letters send --year 2024 --dry-run\n  LETTERS_SMTP_PASSWORD=… letters send --year 2024 --smtp smtps://letters@mail.example.org --to me@example.org\n  LETTERS_SMTP_PASSWORD=… letters send --year 2024 --smtp smtps://letters@mail.example.org')
   .action(async (options) => run(async () => (await import('./commands/send.js')).sendCommand(options)));
 
+program
+  .command('publish')
+  .description("Write a year's built letters and their figures as a static site (out/<year>/site/): an index, a page per authority, pictures of the year and open data.")
+  .addOption(requiredYear())
+  .option('--out <dir>', 'the output folder the letters were built in', 'out')
+  .option('--site <dir>', 'where to write the site (default: <out>/<year>/site)')
+  .option('--draft', 'publish the letters as they are now, not as built (a year marked for review too), every page marked as a draft')
+  .addOption(dataOption())
+  .addOption(templatesOption())
+  .addHelpText('after', '\nExamples:\n  letters publish --year 2020\n  letters publish --year 2020 --site /tmp/site-2020\n  letters publish --year 2020 --draft')
+  .action(async (options) => run(async () => (await import('./commands/publish.js')).publishCommand(options)));
+
 function parseYear(value: string, what = '--year'): string {
   if (!/^\d{4}$/.test(value)) throw new CommanderError(EXIT_USAGE, 'letters.year', `error: ${what} takes four digits, e.g. 2020 (got "${value}")`);
   return value;
