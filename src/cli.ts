@@ -53,6 +53,7 @@ program
   .option('--pdf [file]', 'write a PDF (default out/preview/<slug>.pdf) and print its path')
   .option('--serve', 'show the letter in the browser, live: a local server at http://127.0.0.1:<port>/')
   .addOption(new Option('--port <n>', 'port for --serve (default 4173; 0: any free port)').argParser(parsePort))
+  .option('--out <dir>', 'for --serve: the output folder `letters publish` wrote to, so the page links to the year\'s published site (default out)')
   .option('--watch', 'print the text letter again on every save, until Ctrl-C')
   .addOption(dataOption())
   .addOption(templatesOption())

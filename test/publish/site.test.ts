@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { axeViolations, launchBrowser } from '../browser.mjs';
 import { ROOT, runCli } from '../helpers.js';
+import { startLetters } from '../serve/liveProcess.js';
 
 const LONG = 180_000;
 
@@ -425,5 +426,36 @@ describe('letters publish --draft', () => {
       }
     }
     expect(files.get('letters/knowsley-metropolitan-borough-council.pdf')!.subarray(0, 5).toString()).toBe('%PDF-');
+  }, LONG);
+});
+
+describe('letters preview --serve and the published site', () => {
+  it('links to the published index of the year it shows, served as published; no link where none is published', async () => {
+    const server = startLetters(['preview', 'knowsley', '--serve', '--port', '0'], dir);
+    try {
+      const [url] = await server.waitFor(/http:\/\/127\.0\.0\.1:\d+\//);
+      const page = await (await fetch(new URL('/letters/2020/knowsley-metropolitan-borough-council/', url!))).text();
+      expect(page).toContain('<p id="published"><a href="/site/2020/index.html">The published site of 2020</a></p>');
+      const index = await fetch(new URL('/site/2020/index.html', url!));
+      expect(index.status).toBe(200);
+      expect(Buffer.from(await index.arrayBuffer())).toEqual(readFileSync(join(site, 'index.html')));
+      const pdf = await fetch(new URL('/site/2020/letters/knowsley-metropolitan-borough-council.pdf', url!));
+      expect(pdf.headers.get('content-type')).toBe('application/pdf');
+      expect(Buffer.from(await pdf.arrayBuffer())).toEqual(readFileSync(join(site, 'letters', 'knowsley-metropolitan-borough-council.pdf')));
+      for (const path of ['/site/2020/.letters-site', '/site/2020/../manifest.json', '/site/2020/%2e%2e/manifest.json', '/site/2020/other/x.html']) {
+        expect((await fetch(new URL(path, url!))).status, path).toBe(404);
+      }
+    } finally {
+      await server.interrupt();
+    }
+    const unpublished = project();
+    const other = startLetters(['preview', 'knowsley', '--serve', '--port', '0'], unpublished);
+    try {
+      const [url] = await other.waitFor(/http:\/\/127\.0\.0\.1:\d+\//);
+      const page = await (await fetch(new URL('/letters/2020/knowsley-metropolitan-borough-council/', url!))).text();
+      expect(page).not.toContain('id="published"');
+    } finally {
+      await other.interrupt();
+    }
   }, LONG);
 });
