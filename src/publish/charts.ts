@@ -48,7 +48,9 @@ export interface Chart {
 }
 
 const WIDTH = 560;
-const ROW_HEIGHT = 40;
+const ROW_HEIGHT = 48;
+/** How far a dot may be moved off its row's line, in steps of the offset scale. */
+const MAX_OFFSET = 8;
 const FONT = 'sans-serif';
 const DOT_COLOUR = '#1d70b8';
 const AVERAGE_COLOUR = '#0b0c0c';
@@ -76,7 +78,7 @@ function spread(points: ChartPoint[], index: number): number {
   const point = points[index]!;
   const before = points.slice(0, index).filter((other) => other.group === point.group && Math.abs(other.value! - point.value!) < 2).length;
   const step = Math.ceil(before / 2) * (before % 2 === 1 ? -1 : 1);
-  return Math.max(-3, Math.min(3, step));
+  return Math.max(-MAX_OFFSET, Math.min(MAX_OFFSET, step));
 }
 
 function formatValue(value: number, suffix: string): string {
@@ -97,7 +99,7 @@ async function render(input: ChartInput, groups: string[], dots: object[], avera
         name: 'authorities',
         data: { values: dots },
         mark: { type: 'circle', size: 70, color: DOT_COLOUR, opacity: 0.75 },
-        encoding: { x, y, yOffset: { field: 'offset', type: 'quantitative', scale: { domain: [-5, 5] } }, description: { field: 'label' } },
+        encoding: { x, y, yOffset: { field: 'offset', type: 'quantitative', scale: { domain: [-MAX_OFFSET - 1, MAX_OFFSET + 1] } }, description: { field: 'label' } },
       },
       {
         name: 'averages',

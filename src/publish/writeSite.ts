@@ -1,5 +1,6 @@
-import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { isRunning } from '../batch/temporaryFiles.js';
 import { LettersError } from '../errors.js';
 import { makeFoldersAtomic, pathExists } from '../output/atomicFolders.js';
 import { syncFolder, writeDurably } from '../output/atomicWrite.js';
@@ -17,6 +18,7 @@ const SITE_MARK_TEXT = 'written by letters publish: publishing again replaces th
  * that is not a site published before is never replaced.
  */
 export async function writeSite(site: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<void> {
+  await finishInterrupted(site);
   if ((await pathExists(site)) && (await readFile(join(site, SITE_MARK), 'utf8').catch(() => undefined)) !== SITE_MARK_TEXT) {
     throw new LettersError(`${site} exists and is not a site \`letters publish\` wrote: give another --site, or remove it`);
   }
@@ -45,4 +47,20 @@ export async function writeSite(site: string, files: ReadonlyMap<string, string 
   }
   await syncFolder(dirname(site));
   if (replacing) await rm(old, { recursive: true, force: true });
+}
+
+/**
+ * What a publish killed on the way left beside the site: a new site not yet
+ * in place is removed; an old one moved aside, with no site in its place,
+ * is put back (the site is then as it was before that run).
+ */
+async function finishInterrupted(site: string): Promise<void> {
+  const prefix = `.${basename(site)}.`;
+  for (const name of await readdir(dirname(site)).catch(() => [] as string[])) {
+    const match = name.startsWith(prefix) ? /^(\d+)\.(new|old)$/.exec(name.slice(prefix.length)) : null;
+    if (!match || isRunning(Number(match[1]))) continue;
+    const path = join(dirname(site), name);
+    if (match[2] === 'old' && !(await pathExists(site))) await rename(path, site);
+    else await rm(path, { recursive: true, force: true });
+  }
 }

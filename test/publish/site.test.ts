@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, renameSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -401,6 +401,20 @@ describe('letters publish: what it refuses', () => {
       stderr: `error: ${mine} exists and is not a site \`letters publish\` wrote: give another --site, or remove it\n`,
     });
     expect(readdirSync(mine)).toEqual(['keep.txt']);
+  });
+
+  it('finishes what a publish killed on the way left: the old site put back, the half-made one removed', () => {
+    const target = join(dir, 'killed-site');
+    expect(runCli(['publish', '--year', '2020', '--site', target], dir).code).toBe(0);
+    const published = filesOf(target);
+    // A process that is no longer running, killed after moving the old site aside and before putting the new one in place.
+    const dead = 4194303;
+    renameSync(target, join(dir, `.killed-site.${dead}.old`));
+    mkdirSync(join(dir, `.killed-site.${dead}.new`));
+    writeFileSync(join(dir, `.killed-site.${dead}.new`, 'index.html'), 'half');
+    expect(runCli(['publish', '--year', '2020', '--site', target], dir).code).toBe(0);
+    expect(filesOf(target)).toEqual(published);
+    expect(readdirSync(dir).filter((name) => name.startsWith('.killed-site.'))).toEqual([]);
   });
 
   it('needs --year', () => {
