@@ -381,6 +381,25 @@ describe('letters publish: what it refuses', () => {
     }
   });
 
+  it('refuses letters built without their HTML and PDF, and a year marked for review', () => {
+    const textOnly = project();
+    expect(runCli(['build', '--year', '2020', '--format', 'text', '--quiet'], textOnly).code).toBe(0);
+    const noHtml = SLUGS.map((slug) => `${join('data', '2020', `${slug}.yaml`)}  not published: no HTML was built (\`letters build --year 2020 --format html\`)\n`).join('');
+    expect(runCli(['publish', '--year', '2020'], textOnly)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `${noHtml}nothing published: 5 letters are not ready (\`letters publish --draft\` publishes the letters as they are now, marked as drafts)\n`,
+    });
+    const yearFile = join(textOnly, 'templates', '2020', 'year.yaml');
+    writeFileSync(yearFile, readFileSync(yearFile, 'utf8').replace('letter_date: 2020-07-22', 'letter_date: 2020-07-22 # REVIEW: check the date'));
+    const held = SLUGS.map((slug) => `${join('data', '2020', `${slug}.yaml`)}  not published: the year 2020 has a problem (\`letters validate --year 2020\`)\n`).join('');
+    expect(runCli(['publish', '--year', '2020'], textOnly)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `${join('templates', '2020', 'year.yaml')}:6:25  marked for review: check the date\n${held}nothing published: 5 letters are not ready and the year 2020 has problems (\`letters publish --draft\` publishes the letters as they are now, marked as drafts)\n`,
+    });
+  });
+
   it('refuses a year whose statistics the site does not show', () => {
     const dir2018 = project();
     cpSync(join(ROOT, 'data', '2018'), join(dir2018, 'data', '2018'), { recursive: true });
