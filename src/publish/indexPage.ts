@@ -28,7 +28,7 @@ export function indexPage(year: Year, authorities: readonly SiteAuthority[], cha
   const title = `Annual review letters ${year.year}`;
   const main = [
     `<h1>${text(title)}</h1>`,
-    `<p>The letters for ${text(longDate(year.config.period.start))} to ${text(longDate(year.config.period.end))}, to ${authorities.length} ${authorities.length === 1 ? 'authority' : 'authorities'}, with the figures each letter gives. <a href="data.html">Open data: the figures as CSV and JSON, and what each column means</a>.</p>`,
+    `<p>${authorities.length === 1 ? 'The letter' : `The ${authorities.length} letters`} for ${text(longDate(year.config.period.start))} to ${text(longDate(year.config.period.end))}, one to each authority, with the figures each letter gives. <a href="data.html">Open data: the figures as CSV and JSON, and what each column means</a>.</p>`,
     '<h2 id="authorities-heading">Every authority</h2>',
     `<template id="filter-template"><p class="filter"><label for="type-filter">Show</label> <select id="type-filter"><option value="">every type</option>${types}</select> <span id="shown" role="status"></span></p></template>`,
     '<div class="table-wrap">',
