@@ -309,6 +309,11 @@ describe('letters publish: the site', () => {
     const csv = parseCsv(readFileSync(join(site, '2020.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
     const json = JSON.parse(readFileSync(join(site, '2020.json'), 'utf8')) as { year: string; columns: { header: string; field: string; meaning: string }[]; authorities: Record<string, string | number | boolean | null>[] };
     expect(json.year).toBe('2020');
+    expect(readFileSync(join(site, '2020.csv'), 'utf8').split('\n')[0]).toBe(
+      'slug,Authority,Authority type,Shared with,Recipient title,Recipient forename,Recipient surname,Recipient role,Training courses,Training course kind,' +
+        'Delay extended cases,Delay incomplete responses,Delay proportion,Detailed investigations,Upheld,Satisfactory remedies,Compliance outcomes,Complied,Uphold rate,' +
+        'Statistics,Upheld %,Upheld %: average of similar authorities,Compliance %,Compliance %: average of similar authorities,Satisfactory remedy %,Satisfactory remedy %: average of similar authorities,"Upheld per 100,000 residents"',
+    );
     expect(csv.map((row) => row.slug)).toEqual(SLUGS);
     expect(json.authorities.map((row) => row.slug)).toEqual(SLUGS);
     expect(json.columns.map((column) => column.header)).toEqual(Object.keys(csv[0]!));
@@ -335,6 +340,10 @@ describe('letters publish: the site', () => {
       }
     }
     expect(json.authorities[3]!['computed.upheld_per_100000']).toBe(5.6);
+    // The CSV is a sheet `letters import` reads: importing it again changes nothing.
+    const imported = runCli(['import', join(site, '2020.csv'), '--year', '2020', '--dry-run'], dir);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout.split('\n').filter(Boolean).at(-1)).toBe('5 rows read: 0 created, 0 updated, 5 unchanged, 0 rows skipped (dry run: nothing written)');
     // No address goes out with the open data.
     expect(json.columns.some((column) => column.field.endsWith('email'))).toBe(false);
   });
@@ -460,6 +469,22 @@ describe('letters publish --draft', () => {
     }
     expect(files.get('letters/knowsley-metropolitan-borough-council.pdf')!.subarray(0, 5).toString()).toBe('%PDF-');
   }, LONG);
+});
+
+describe('letters publish: a year whose only authority has nothing to divide by', () => {
+  it('says why each rate is missing, never 0%, and draws no dot', () => {
+    const dir2024 = project();
+    cpSync(join(ROOT, 'data', '2024'), join(dir2024, 'data', '2024'), { recursive: true });
+    expect(runCli(['build', '--year', '2024', '--quiet'], dir2024).code).toBe(0);
+    expect(runCli(['publish', '--year', '2024'], dir2024).code).toBe(0);
+    const index = readFileSync(join(dir2024, 'out', '2024', 'site', 'index.html'), 'utf8');
+    expect(index).toContain(
+      '<td>Combined Authority</td><td class="number" data-value="0">0</td><td>no investigations</td><td>no compliance outcomes</td><td>none upheld</td>',
+    );
+    expect(index).not.toContain('role="graphics-symbol"');
+    expect(index).toContain('<p id="upheld-alt">Upheld % of each authority, one dot per authority in the row of its type; a bar marks the type\'s average. Not drawn, no investigations: Liverpool City Region Combined Authority.</p>');
+    expect(index.match(/>No authority has this figure<\/text>/g)).toHaveLength(3);
+  });
 });
 
 describe('letters preview --serve and the published site', () => {
