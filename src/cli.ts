@@ -53,6 +53,7 @@ program
   .option('--pdf [file]', 'write a PDF (default out/preview/<slug>.pdf) and print its path')
   .option('--serve', 'show the letter in the browser, live: a local server at http://127.0.0.1:<port>/')
   .addOption(new Option('--port <n>', 'port for --serve (default 4173; 0: any free port)').argParser(parsePort))
+  .option('--out <dir>', 'for --serve: the output folder `letters publish` wrote to, so the page links to the year\'s published site (default out)')
   .option('--watch', 'print the text letter again on every save, until Ctrl-C')
   .addOption(dataOption())
   .addOption(templatesOption())
@@ -160,6 +161,18 @@ program
   .addOption(templatesOption())
   .addHelpText('after', '\nExamples:\n  letters send --year 2024 --dry-run\n  LETTERS_SMTP_PASSWORD=… letters send --year 2024 --smtp smtps://letters@mail.example.org --to me@example.org\n  LETTERS_SMTP_PASSWORD=… letters send --year 2024 --smtp smtps://letters@mail.example.org')
   .action(async (options) => run(async () => (await import('./commands/send.js')).sendCommand(options)));
+
+program
+  .command('publish')
+  .description("Write a year's built letters and their figures as a static site (out/<year>/site/): an index, a page per authority, pictures of the year and open data.")
+  .addOption(requiredYear())
+  .option('--out <dir>', 'the output folder the letters were built in', 'out')
+  .option('--site <dir>', 'where to write the site (default: <out>/<year>/site)')
+  .option('--draft', 'publish the letters as they are now, not as built (a year marked for review too), every page marked as a draft')
+  .addOption(dataOption())
+  .addOption(templatesOption())
+  .addHelpText('after', '\nExamples:\n  letters publish --year 2020\n  letters publish --year 2020 --site /tmp/site-2020\n  letters publish --year 2020 --draft')
+  .action(async (options) => run(async () => (await import('./commands/publish.js')).publishCommand(options)));
 
 function parseYear(value: string, what = '--year'): string {
   if (!/^\d{4}$/.test(value)) throw new CommanderError(EXIT_USAGE, 'letters.year', `error: ${what} takes four digits, e.g. 2020 (got "${value}")`);

@@ -18,6 +18,8 @@ export interface PreviewOptions extends InputOptions {
   format?: string;
   /** Start the live preview server (see src/serve/). */
   serve?: boolean;
+  /** Where `letters publish` wrote the year's site (<out>/<year>/site), for --serve's link to it. */
+  out?: string;
   port?: number;
   /** Print the text letter again on every save. */
   watch?: boolean;
@@ -28,6 +30,7 @@ const PREVIEW_FORMATS = ['text', 'html', 'pdf'];
 /** `letters preview <authority>`: one letter's text or HTML on stdout (or a PDF with --pdf), warnings on stderr. */
 export async function previewCommand(query: string, options: PreviewOptions): Promise<number> {
   if (options.port !== undefined && !options.serve) throw new UsageError('--port is for --serve');
+  if (options.out !== undefined && !options.serve) throw new UsageError('--out is for --serve');
   if (options.serve || options.watch) return (await import('./previewLive.js')).previewLive(query, options);
   const format = previewFormat(options);
   const wanted = query.trim().toLowerCase();

@@ -25,7 +25,7 @@ export async function previewLive(query: string, options: PreviewOptions): Promi
   });
 
   if (options.serve) {
-    const server = await startPreviewServer(file, { ...live, port: options.port ?? DEFAULT_PORT }).catch((error: NodeJS.ErrnoException) => {
+    const server = await startPreviewServer(file, { ...live, port: options.port ?? DEFAULT_PORT, outDir: options.out }).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'EADDRINUSE') throw error;
       throw new LettersError(`port ${options.port ?? DEFAULT_PORT} is in use: choose another with --port (0 takes any free port)`);
     });

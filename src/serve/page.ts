@@ -3,10 +3,12 @@ import type { DataFile } from '../load/dataFiles.js';
 /**
  * The preview page: the letter's PDF pages (drawn by pdf.js) and its HTML
  * letter side by side, the problems and warnings beside them, and a picker of
- * every letter. The page is plain HTML that works as a form without script;
- * the script (PAGE_SCRIPT) keeps it live from the server's events.
+ * every letter, and a link to the year's published site where `letters
+ * publish` has written one (`published`, its index). The page is plain HTML
+ * that works as a form without script; the script (PAGE_SCRIPT) keeps it
+ * live from the server's events.
  */
-export function previewPage(letter: DataFile, letters: DataFile[]): string {
+export function previewPage(letter: DataFile, letters: DataFile[], published?: string): string {
   const options = letters
     .map((other) => {
       const key = `${other.year}/${other.slug}`;
@@ -31,7 +33,7 @@ export function previewPage(letter: DataFile, letters: DataFile[]): string {
 <select id="letter-picker" name="letter">${options}</select>
 <button type="submit">Show</button>
 </form>
-</header>
+${published === undefined ? '' : `<p id="published"><a href="${escape(published)}">The published site of ${escape(letter.year)}</a></p>\n`}</header>
 <main>
 <aside aria-labelledby="problems-heading">
 <h2 id="problems-heading">Problems and warnings</h2>

@@ -6,6 +6,7 @@ import { relative } from 'node:path';
 import { findDataFiles, type DataFile } from '../load/dataFiles.js';
 import { LiveLetter, type LiveOptions } from './liveLetter.js';
 import { PAGE_SCRIPT, PAGE_STYLE, previewPage } from './page.js';
+import { publishedFile, publishedIndex, SITE_POLICY, SITE_ROUTE, SITE_TYPES } from './publishedSite.js';
 
 /**
  * The fixed files the page loads. pdf.js is read from its package by module
@@ -50,7 +51,8 @@ export interface PreviewServer {
  * and the writers stay loaded), and re-rendered when its inputs change; its
  * page hears of each render as a server-sent event.
  */
-export async function startPreviewServer(start: DataFile, options: LiveOptions & { port: number }): Promise<PreviewServer> {
+export async function startPreviewServer(start: DataFile, options: LiveOptions & { port: number; outDir?: string }): Promise<PreviewServer> {
+  const outDir = options.outDir ?? 'out';
   let files = (await findDataFiles(options.dataDir)).files;
   const letters = new Map<string, LiveLetter>();
   const streams = new Set<ServerResponse>();
@@ -83,6 +85,12 @@ export async function startPreviewServer(start: DataFile, options: LiveOptions &
     }
     const asset = ASSETS[path];
     if (asset) return send(response, 200, asset.type, asset.body(), { 'Cache-Control': 'no-cache' });
+    const published = SITE_ROUTE.exec(path);
+    if (published) {
+      const [, year, file, extension] = published as unknown as [string, string, string, string];
+      const bytes = await publishedFile(outDir, year, file);
+      return bytes ? send(response, 200, SITE_TYPES[extension]!, bytes, { 'Content-Security-Policy': SITE_POLICY, 'Cache-Control': 'no-cache' }) : notFound(response);
+    }
     const route = LETTER_ROUTE.exec(path);
     if (!route) return notFound(response);
     const [, year, slug, view] = route as unknown as [string, string, string, string];
@@ -90,7 +98,7 @@ export async function startPreviewServer(start: DataFile, options: LiveOptions &
     if (!letter) return notFound(response);
     switch (view) {
       case '':
-        return send(response, 200, 'text/html; charset=utf-8', previewPage(letter.file, files), { 'Content-Security-Policy': PAGE_POLICY });
+        return send(response, 200, 'text/html; charset=utf-8', previewPage(letter.file, files, await publishedIndex(outDir, year)), { 'Content-Security-Policy': PAGE_POLICY });
       case 'letter.html': {
         const html = letter.html();
         return html ? send(response, 200, 'text/html; charset=utf-8', html, { 'Content-Security-Policy': LETTER_POLICY }) : notFound(response);

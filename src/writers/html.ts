@@ -217,3 +217,6 @@ main { box-sizing: border-box; max-width: 210mm; margin: 16px auto; padding: ${M
   main { max-width: none; margin: 0; padding: 0; }
 }
 `;
+
+/** The escaping of this writer, for the pages that show letters among other things (src/publish/). */
+export { text as escapeHtmlText, attribute as escapeHtmlAttribute };
