@@ -1,0 +1,49 @@
+import { LettersError } from '../errors.js';
+import * as sharedFace from './sharedFace.js';
+import * as styleLookup from './styleLookup.js';
+import * as subsetEncoder from './subsetEncoder.js';
+import * as wordLayouts from './wordLayouts.js';
+
+/**
+ * The shortcuts layer: every reach into a library's internals made for
+ * speed, one module each, each with an `install()` and the internals it
+ * relies on in its header. The PDF writer (src/writers/pdf/) works without
+ * any of them, on pdfmake's public API; with `LETTERS_SHORTCUTS=0` none is
+ * installed, so a new pdfmake, PDFKit or fontkit can be tried with the
+ * shortcuts off first (docs/performance.md, "Shortcuts layer"). Worker
+ * threads inherit the environment, so a batch's threads follow the same
+ * switch. Each shortcut is designed to give the same bytes as the public
+ * path: test/differential/shortcuts.test.ts checks that they do.
+ */
+
+export type SharedFace = sharedFace.SharedFace;
+
+export const SWITCH = 'LETTERS_SHORTCUTS';
+
+let on: boolean | undefined;
+
+/** Whether the shortcuts are on: `LETTERS_SHORTCUTS` unset, empty or `1`; off when it is `0`. Read once per thread. */
+export function shortcutsOn(): boolean {
+  if (on === undefined) {
+    const value = process.env[SWITCH] ?? '';
+    if (value !== '' && value !== '0' && value !== '1') {
+      throw new LettersError(`${SWITCH} must be 0 (shortcuts off) or 1 (on, the default), not "${value}"`);
+    }
+    on = value !== '0';
+  }
+  return on;
+}
+
+/** Installs every shortcut, once per thread, unless they are switched off. Call before any face is loaded. */
+export function installShortcuts(): void {
+  if (!shortcutsOn()) return;
+  styleLookup.install();
+  sharedFace.install();
+  wordLayouts.install();
+  subsetEncoder.install();
+}
+
+/** The face parsed once per thread, with what pdfmake is to be given for it; undefined with the shortcuts off. */
+export function sharedFaceFor(name: string, bytes: Buffer): SharedFace | undefined {
+  return sharedFace.isInstalled() ? sharedFace.shareFace(name, bytes) : undefined;
+}
