@@ -1,8 +1,10 @@
-import { LettersError } from '../errors.js';
 import * as sharedFace from './sharedFace.js';
 import * as styleLookup from './styleLookup.js';
 import * as subsetEncoder from './subsetEncoder.js';
+import { shortcutsOn } from './switch.js';
 import * as wordLayouts from './wordLayouts.js';
+
+export { shortcutsOn, SWITCH } from './switch.js';
 
 /**
  * The shortcuts layer: every reach into a library's internals made for
@@ -17,22 +19,6 @@ import * as wordLayouts from './wordLayouts.js';
  */
 
 export type SharedFace = sharedFace.SharedFace;
-
-export const SWITCH = 'LETTERS_SHORTCUTS';
-
-let on: boolean | undefined;
-
-/** Whether the shortcuts are on: `LETTERS_SHORTCUTS` unset, empty or `1`; off when it is `0`. Read once per thread. */
-export function shortcutsOn(): boolean {
-  if (on === undefined) {
-    const value = process.env[SWITCH] ?? '';
-    if (value !== '' && value !== '0' && value !== '1') {
-      throw new LettersError(`${SWITCH} must be 0 (shortcuts off) or 1 (on, the default), not "${value}"`);
-    }
-    on = value !== '0';
-  }
-  return on;
-}
 
 /** Installs every shortcut, once per thread, unless they are switched off. Call before any face is loaded. */
 export function installShortcuts(): void {
