@@ -17,12 +17,11 @@ export const RELIED_ON: readonly ReliedOn[] = [
   { name: 'fontkit', version: '2.0.4', what: 'the word-layout cache, the shared faces and the subset encoder (src/engine/)' },
   { name: 'pdfkit', version: '0.19.1', what: 'the shared faces (src/engine/sharedFace.ts), which PDFKit opens through fontkit, and the tagging (src/writers/pdf/tagging.ts), which uses its structure elements and escapes what its _addInfo writes into the XMP metadata' },
   { name: 'pdfmake', version: '0.3.11', what: 'the style lookup (src/engine/styleLookup.ts) and its deep import of pdfmake/js/StyleContextStack.js, and the tagging (src/writers/pdf/tagging.ts), which hooks into pdfmake/js/Renderer.js and TextDecorator.js' },
-  { name: 'marked', version: '18.2.1', what: 'the caching lexer (src/markup/parse.ts)' },
+  { name: 'marked', version: '18.2.1', what: 'the caching lexer (src/engine/markupLexer.ts)' },
 ];
 
 /** What the suite says when `found` is installed in place of the version relied on; undefined when they agree. */
 export function versionMismatch({ name, version, what }: ReliedOn, found: string): string | undefined {
   if (found === version) return undefined;
-  const tryOff = name === 'marked' ? '' : ' (to try the new version on the public paths first, set LETTERS_SHORTCUTS=0)';
-  return `${what} ${what.includes(' and ') ? 'were' : 'was'} written against ${name} ${version}; found ${found}: rerun the differential tests (test/differential/) and update src/reliedOnVersions.ts${tryOff}`;
+  return `${what} ${what.includes(' and ') ? 'were' : 'was'} written against ${name} ${version}; found ${found}: rerun the differential tests (test/differential/) and update src/reliedOnVersions.ts (to try the new version on the public paths first, set LETTERS_SHORTCUTS=0)`;
 }

@@ -1,3 +1,4 @@
+import * as markupLexer from './markupLexer.js';
 import * as sharedFace from './sharedFace.js';
 import * as styleLookup from './styleLookup.js';
 import * as subsetEncoder from './subsetEncoder.js';
@@ -20,13 +21,20 @@ export { shortcutsOn, SWITCH } from './switch.js';
 
 export type SharedFace = sharedFace.SharedFace;
 
-/** Installs every shortcut, once per thread, unless they are switched off. Call before any face is loaded. */
+/** Installs every shortcut, once per thread, unless they are switched off. Call before any face is loaded (the PDF writer does). */
 export function installShortcuts(): void {
   if (!shortcutsOn()) return;
   styleLookup.install();
   sharedFace.install();
   wordLayouts.install();
   subsetEncoder.install();
+  markupLexer.install();
+}
+
+/** The lexer letter markup is lexed with: marked's own, or with the shortcuts on the one that remembers runs (markupLexer.ts). */
+export function letterMarkupLexer(): markupLexer.MarkupLexer {
+  if (shortcutsOn()) markupLexer.install();
+  return markupLexer.lexerClass();
 }
 
 /** The face parsed once per thread, with what pdfmake is to be given for it; undefined with the shortcuts off. */
