@@ -2,6 +2,7 @@ import * as markupLexer from './markupLexer.js';
 import * as sharedFace from './sharedFace.js';
 import * as styleLookup from './styleLookup.js';
 import * as subsetEncoder from './subsetEncoder.js';
+import * as svgReplay from './svgReplay.js';
 import { shortcutsOn } from './switch.js';
 import * as wordLayouts from './wordLayouts.js';
 
@@ -28,6 +29,7 @@ export function installShortcuts(): void {
   sharedFace.install();
   wordLayouts.install();
   subsetEncoder.install();
+  svgReplay.install();
   markupLexer.install();
 }
 
