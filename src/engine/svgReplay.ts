@@ -10,7 +10,10 @@ import { LruCache } from '../lruCache.js';
  * `(doc, svg, x, y, options)`; and on the svg-to-pdfkit pdfmake bundles
  * drawing through the PDFKit (0.19.1) document's own methods (`save`,
  * `moveTo`, `bezierCurveTo`, `fillColor`, `fill`…), so that the same calls
- * with the same arguments draw the same thing.
+ * with the same arguments draw the same thing; and on PDFKit's path
+ * methods (`moveTo`, `lineTo`, `bezierCurveTo`, `quadraticCurveTo`, `rect`,
+ * `closePath`) doing nothing but write one line of content through
+ * `addContent`, which writes a Buffer as it is and a string with a newline.
  *
  * Every letter of a year starts with the same letterhead SVG at the same
  * place, and svg-to-pdfkit parses it and works out every curve of it for
@@ -60,6 +63,9 @@ const DRAWING_METHODS = new Set([
   'undash',
 ]);
 
+/** The methods that only write a line of content: a run of them is replayed as the bytes they wrote. */
+const PATH_METHODS = new Set(['moveTo', 'lineTo', 'bezierCurveTo', 'quadraticCurveTo', 'rect', 'closePath']);
+
 /** svg-to-pdfkit keeps the document's fill colour and puts it back when it is done: the one property it may read and set. */
 const KEPT_PROPERTY = '_fillColor';
 
@@ -68,8 +74,8 @@ interface Call {
   args: unknown[];
 }
 
-/** A recorded drawing: the calls, with `restore` marking where the kept property is put back. */
-type Recording = (Call | { restore: true })[];
+/** A recorded drawing: the calls, `content` where a run of path methods wrote these bytes, and `restore` where the kept property is put back. */
+type Recording = (Call | { content: Buffer } | { restore: true })[];
 
 const REPLAYING = Symbol.for('letters.svgReplay');
 
@@ -120,6 +126,7 @@ function record(draw: Draw, doc: object, svg: unknown, x: number, y: number, opt
       if (typeof value === 'function') {
         return (...args: unknown[]) => {
           if (typeof property !== 'string' || !DRAWING_METHODS.has(property) || !args.every(isPlain)) replayable = false;
+          else if (PATH_METHODS.has(property) && !Object.hasOwn(target, 'addContent')) return pathCall(value as (...a: unknown[]) => unknown, args);
           else recording.push({ method: property, args: structuredClone(args) });
           const result = (value as (...a: unknown[]) => unknown).apply(target, args);
           // Chained calls (`doc.moveTo(…).lineTo(…)`) must come back through the recorder too.
@@ -137,6 +144,27 @@ function record(draw: Draw, doc: object, svg: unknown, x: number, y: number, opt
       return true;
     },
   });
+  /** A path method, called with what it writes caught: one line, kept as bytes and joined to the run before it. */
+  const pathCall = (method: (...a: unknown[]) => unknown, args: unknown[]) => {
+    const written: unknown[] = [];
+    const addContent = target.addContent as (data: unknown) => unknown;
+    target.addContent = (data: unknown) => (written.push(data), addContent.call(target, data));
+    let result: unknown;
+    try {
+      result = method.apply(target, args);
+    } finally {
+      delete target.addContent;
+    }
+    const [line] = written;
+    if (written.length !== 1 || typeof line !== 'string') replayable = false;
+    else {
+      const bytes = Buffer.from(`${line}\n`, 'binary');
+      const last = recording.at(-1);
+      if (last && 'content' in last) last.content = Buffer.concat([last.content, bytes]);
+      else recording.push({ content: bytes });
+    }
+    return result === target ? recorder : result;
+  };
   const watched = Object.fromEntries(
     Object.entries(options).map(([name, value]) =>
       typeof value === 'function'
@@ -159,6 +187,7 @@ function replay(doc: object, recording: Recording): void {
   const kept = target[KEPT_PROPERTY];
   for (const step of recording) {
     if ('restore' in step) target[KEPT_PROPERTY] = kept;
+    else if ('content' in step) (target.addContent as (data: Buffer) => unknown).call(doc, step.content);
     else (target[step.method] as (...args: unknown[]) => unknown).apply(doc, step.args.map(copied));
   }
 }
