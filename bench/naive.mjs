@@ -22,14 +22,14 @@ import { loadProject } from '../dist/project.js';
 import { renderLetter } from '../dist/render.js';
 import { documentDefinition } from '../dist/writers/pdf/documentDefinition.js';
 import { fontFiles } from '../dist/writers/pdf/fonts.js';
-import { installTaggedRenderer } from '../dist/writers/pdf/taggedRenderer.js';
+import { installTagging } from '../dist/writers/pdf/tagging.js';
 import { FONT_FAMILY } from '../dist/writers/pdf/styles.js';
 import { writeText } from '../dist/writers/text.js';
 
 const [projectDir, outDir, option] = process.argv.slice(2);
 const parse = option === '--plain-markup' ? parseMarkupWhole : undefined;
 const pdfmake = createRequire(import.meta.url)('pdfmake');
-installTaggedRenderer();
+installTagging();
 const [normal, bold, italics, bolditalics] = fontFiles();
 pdfmake.setFonts({ [FONT_FAMILY]: { normal, bold, italics, bolditalics } });
 pdfmake.setUrlAccessPolicy(() => false);

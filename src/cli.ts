@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from 'commander';
+import { shortcutsOn } from './engine/switch.js';
 import { EXIT_FAILURE, EXIT_USAGE, LettersError, formatProblem } from './errors.js';
 import { VERSION } from './version.js';
 
@@ -186,6 +187,8 @@ function parsePort(value: string): number {
 
 async function run(command: () => Promise<number>): Promise<void> {
   try {
+    // A wrong LETTERS_SHORTCUTS is said once, here, rather than by every thread that prints.
+    shortcutsOn();
     process.exitCode = await command();
   } catch (error) {
     process.exitCode = report(error);

@@ -1,6 +1,6 @@
 /**
- * The exact versions of the packages whose internals the fast paths reach
- * into. package.json pins each at this version (pdfkit and fontkit through
+ * The exact versions of the packages whose internals the shortcuts
+ * (src/engine/) and the tagging (src/writers/pdf/tagging.ts) reach into. package.json pins each at this version (pdfkit and fontkit through
  * `overrides`, so there is one fontkit: the one PDFKit runs is the one the
  * types describe). An upgrade is made by changing the pin, running the
  * differential tests (test/differential/), and then changing the version
@@ -14,8 +14,14 @@ export interface ReliedOn {
 }
 
 export const RELIED_ON: readonly ReliedOn[] = [
-  { name: 'fontkit', version: '2.0.4', what: 'the word-layout cache, the shared faces and the subset encoder (src/writers/pdf/)' },
-  { name: 'pdfkit', version: '0.19.1', what: 'the shared faces (src/writers/pdf/sharedFace.ts), which PDFKit opens through fontkit, and the tagging (src/writers/pdf/taggedRenderer.ts), which uses its structure elements and escapes what its _addInfo writes into the XMP metadata' },
-  { name: 'pdfmake', version: '0.3.11', what: 'the style lookup (src/writers/pdf/styleLookup.ts) and its deep import of pdfmake/js/StyleContextStack.js, and the tagging (src/writers/pdf/taggedRenderer.ts), which hooks into pdfmake/js/Renderer.js and TextDecorator.js' },
-  { name: 'marked', version: '18.2.1', what: 'the caching lexer (src/markup/parse.ts)' },
+  { name: 'fontkit', version: '2.0.4', what: 'the word-layout cache, the shared faces and the subset encoder (src/engine/)' },
+  { name: 'pdfkit', version: '0.19.1', what: 'the shared faces (src/engine/sharedFace.ts), which PDFKit opens through fontkit, and the tagging (src/writers/pdf/tagging.ts), which uses its structure elements and escapes what its _addInfo writes into the XMP metadata' },
+  { name: 'pdfmake', version: '0.3.11', what: 'the style lookup (src/engine/styleLookup.ts) and its deep import of pdfmake/js/StyleContextStack.js, the SVG replay (src/engine/svgReplay.ts) and its deep import of pdfmake/js/3rd-party/svg-to-pdfkit.js, and the tagging (src/writers/pdf/tagging.ts), which hooks into pdfmake/js/Renderer.js and TextDecorator.js' },
+  { name: 'marked', version: '18.2.1', what: 'the caching lexer (src/engine/markupLexer.ts)' },
 ];
+
+/** What the suite says when `found` is installed in place of the version relied on; undefined when they agree. */
+export function versionMismatch({ name, version, what }: ReliedOn, found: string): string | undefined {
+  if (found === version) return undefined;
+  return `${what} ${what.includes(' and ') ? 'were' : 'was'} written against ${name} ${version}; found ${found}: rerun the differential tests (test/differential/) and update src/reliedOnVersions.ts (to try the new version on the public paths first, set LETTERS_SHORTCUTS=0)`;
+}

@@ -9,6 +9,7 @@ import {
   type SectionName,
   type TableCell,
 } from '../document/types.js';
+import { letterMarkupLexer } from '../engine/index.js';
 import { LruCache } from '../lruCache.js';
 import { directiveExtension, type DirectiveToken } from './directives.js';
 
@@ -21,47 +22,6 @@ export class MarkupError extends Error {}
 
 const options = new Marked({ gfm: true, extensions: [directiveExtension] }).defaults;
 
-/** Inline tokens of runs already lexed, by their text: room for every fixed paragraph and table cell of a few years' letters, and more. */
-const remembered = new LruCache<string, Token[]>(2_000);
-
-/**
- * marked's lexer, remembering the inline tokens of each run of text it has
- * lexed. Most paragraphs and table cells of a letter are the same in every
- * letter of its year, and inline lexing is half of what parsing costs.
- * A run's tokens depend only on its text when the lexer is outside links
- * and raw HTML and the letter defines no reference links; such runs are
- * remembered if lexing them leaves that state as it was and makes no link
- * (making one sets a flag a replay would not set). The tokens are shared
- * between letters: nothing here or in marked changes a token once made.
- */
-class LetterLexer extends Lexer {
-  override inlineTokens(src: string, tokens: Token[] = []): Token[] {
-    if (!this.outsideLinks()) return super.inlineTokens(src, tokens);
-    const known = remembered.get(src);
-    if (known) {
-      tokens.push(...known);
-      return tokens;
-    }
-    const before = tokens.length;
-    const linkBefore = this.state.linkEmitted;
-    super.inlineTokens(src, tokens);
-    if (this.outsideLinks() && !linkBefore && !this.state.linkEmitted) {
-      // Copies: the run and its tokens' strings are slices of the whole letter's markup, and would keep it alive.
-      remembered.set(structuredClone(src), structuredClone(tokens.slice(before)));
-    }
-    return tokens;
-  }
-
-  private outsideLinks(): boolean {
-    return !this.state.inLink && !this.state.inRawBlock && isEmpty(this.tokens.links);
-  }
-}
-
-function isEmpty(links: object): boolean {
-  for (const _ in links) return false;
-  return true;
-}
-
 /** Lexed parts of letters, by their text: the fixed parts of a few years' letters (some forty a year), and room for the few that change in each letter. */
 const lexedParts = new LruCache<string, Token[]>(300);
 
@@ -72,6 +32,7 @@ const lexedParts = new LruCache<string, Token[]>(300);
  */
 export function lexMarkup(markup: string): Token[] {
   const parts = independentParts(markup);
+  const LetterLexer = letterMarkupLexer();
   if (!parts) return new LetterLexer(options).lex(markup);
   const tokens: Token[] = [];
   for (const part of parts) {

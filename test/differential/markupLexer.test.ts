@@ -4,7 +4,7 @@ import { seededRandom, type Random } from '../validation/fuzz/random.js';
 import { meaning, shape } from './support.js';
 
 /**
- * The caching lexer (src/markup/parse.ts: letters lexed part by part, each
+ * The caching lexer (src/markup/parse.ts and src/engine/markupLexer.ts: letters lexed part by part, each
  * part and each inline run lexed once and replayed after) against a fresh
  * marked lexer on the whole markup, on seeded generated markup: links,
  * autolinks, reference definitions, emphasis across parts, HTML, lists and

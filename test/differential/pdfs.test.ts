@@ -16,7 +16,7 @@ import { ROOT, tempDir } from '../helpers.js';
  * These run the built command: `npm test` builds first (after a change to
  * src/, run `npm run build` before running this file alone).
  *
- * To see it fail: in sharedFace.ts, stop `SharedFormat` emptying the glyph
+ * To see it fail: in src/engine/sharedFace.ts, stop `SharedFormat` emptying the glyph
  * cache (`_glyphs`) when a document opens a face, then `npm run build`: every
  * letter differs from the plain libraries' and from its known bytes. A
  * change of layout (a style in styles.ts) fails the known bytes alone.

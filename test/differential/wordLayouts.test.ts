@@ -3,11 +3,11 @@ import { createRequire } from 'node:module';
 import type { Font, Glyph } from 'fontkit';
 import { describe, expect, it, vi } from 'vitest';
 import { fontFiles } from '../../src/writers/pdf/fonts.js';
-import { keepWordLayouts } from '../../src/writers/pdf/wordLayouts.js';
+import { keepWordLayouts } from '../../src/engine/wordLayouts.js';
 import { seededRandom } from '../validation/fuzz/random.js';
 
 /**
- * Word layouts kept across documents (src/writers/pdf/wordLayouts.ts)
+ * Word layouts kept across documents (src/engine/wordLayouts.ts)
  * against fontkit's own `layout` on a font parsed afresh for every
  * document, as PDFKit does without the shortcut: the same glyphs, the same
  * characters on each glyph (PDFKit writes them into the PDF's text layer),

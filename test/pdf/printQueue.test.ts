@@ -6,7 +6,7 @@ import { letterWith } from './documents.js';
 vi.setConfig({ testTimeout: 60_000 });
 
 /**
- * The shared faces (sharedFace.ts) must belong to one document from its
+ * The shared faces (src/engine/sharedFace.ts) must belong to one document from its
  * first word to its last byte, so printers make documents one at a time,
  * whichever printer asks. pdfmake 0.3 happens to lay out a whole document
  * without yielding, so two documents made at once give the same bytes

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { installPlainStyleLookup, pdfmakeStyleLookup, pdfmakeStyleStack, plainStyleLookup, type StyleStack } from '../../src/writers/pdf/styleLookup.js';
+import { install as installPlainStyleLookup, pdfmakeStyleLookup, pdfmakeStyleStack, plainStyleLookup, type StyleStack } from '../../src/engine/styleLookup.js';
 
 /**
- * The style lookup (src/writers/pdf/styleLookup.ts) against pdfmake's own.
+ * The style lookup (src/engine/styleLookup.ts) against pdfmake's own.
  * To see it fail: walk the stack in `fromStack` from the bottom rather than
  * the top, or keep answers across pushes and pops (drop `changes() !==
  * keptChanges` in `plainStyleLookup`).

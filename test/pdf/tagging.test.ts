@@ -9,7 +9,7 @@ import { writeText } from '../../src/writers/text.js';
 import { documentDefinition } from '../../src/writers/pdf/documentDefinition.js';
 import { fontFiles } from '../../src/writers/pdf/fonts.js';
 import { FONT_FAMILY } from '../../src/writers/pdf/styles.js';
-import { installTaggedRenderer } from '../../src/writers/pdf/taggedRenderer.js';
+import { installTagging } from '../../src/writers/pdf/tagging.js';
 import { letterWith, tablesAndColumns } from './documents.js';
 import { readPdf, wordsOf } from './readPdf.js';
 import { readTags, type Element, type TaggedPdf } from './readTags.js';
@@ -225,7 +225,7 @@ describe('a paragraph left unmarked on purpose', () => {
     const [normal, bold, italics, bolditalics] = fontFiles();
     pdfmake.setFonts({ [FONT_FAMILY]: { normal, bold, italics, bolditalics } });
     pdfmake.setLocalAccessPolicy((path: string) => fontFiles().includes(path));
-    installTaggedRenderer();
+    installTagging();
     const tags = await readTags(await pdfmake.createPdf(definition).getBuffer());
 
     expect(tags.unmarked.flat().join('')).toBe('22 July 2020');

@@ -30,7 +30,7 @@ import {
  *
  * Tagged (PDF/UA-1): the structure tree is built here too, from the same
  * blocks in the order the text writer writes them (structure.ts); every run
- * carries its element, and taggedRenderer.ts marks what pdfmake draws.
+ * carries its element, and tagging.ts marks what pdfmake draws.
  */
 export function documentDefinition(document: LetterDocument): TDocumentDefinitions {
   const { meta } = document;
@@ -125,7 +125,7 @@ const handlers: { [K in Block['type']]: (block: Extract<Block, { type: K }>, par
 function imageContent(image: LetterImage, place: 'letterhead' | 'signature', figure: StructureElement): Content {
   const { width, height } = drawnImageSize(image, place);
   const margin = place === 'letterhead' ? look('letterhead').margin : ([0, 0, 0, 8] as Margins);
-  // `structure` goes on with the node to the page, where taggedRenderer.ts marks what is drawn as the Figure's.
+  // `structure` goes on with the node to the page, where tagging.ts marks what is drawn as the Figure's.
   const node: (ContentSvg | ContentImage) & { structure: StructureElement } =
     image.format === 'svg' ? { svg: svgText(image), width, height, margin, structure: figure } : { image: image.name, width, height, margin, structure: figure };
   return node;

@@ -1,16 +1,24 @@
 import { readFile } from 'node:fs/promises';
+import * as fontkit from 'fontkit';
+import { sharedFaceFor } from '../../engine/index.js';
 import { LettersError } from '../../errors.js';
 import { drawableCheck } from '../../validate/drawable.js';
 import { FACES, fontFile, type FaceName } from './fontFiles.js';
-import { shareFace, type SharedFace } from './sharedFace.js';
 import { FONT_FAMILY } from './styles.js';
 
 export { fontFiles, type FaceName } from './fontFiles.js';
 
+/** A face as the writer has it: parsed (to check what it can draw), and what pdfmake is given for it. */
+export interface LetterFace {
+  font: fontkit.Font;
+  /** The font file's bytes, or with the shortcuts on the stand-in for the face parsed once (src/engine/sharedFace.ts). */
+  source: Buffer;
+}
+
 export interface LetterFonts {
   family: string;
   /** Each face, read and parsed once per thread. */
-  faces: Record<FaceName, SharedFace>;
+  faces: Record<FaceName, LetterFace>;
   /** The first character no face can draw, if any (every face must draw it: any run may be bold). */
   missingCharacter(text: string): string | undefined;
 }
@@ -24,9 +32,13 @@ export function loadFonts(): Promise<LetterFonts> {
 }
 
 async function readFonts(): Promise<LetterFonts> {
-  const entries = await Promise.all(FACES.map(async (face) => [face, shareFace(`${FONT_FAMILY} ${face}`, await readFile(fontFile(face)))] as const));
-  const faces = Object.fromEntries(entries) as Record<FaceName, SharedFace>;
+  const entries = await Promise.all(FACES.map(async (face) => [face, readFace(`${FONT_FAMILY} ${face}`, await readFile(fontFile(face)))] as const));
+  const faces = Object.fromEntries(entries) as Record<FaceName, LetterFace>;
   return { family: FONT_FAMILY, faces, missingCharacter: drawableCheck(FACES.map((face) => faces[face].font)) };
+}
+
+function readFace(name: string, bytes: Buffer): LetterFace {
+  return sharedFaceFor(name, bytes) ?? { font: fontkit.create(bytes) as fontkit.Font, source: bytes };
 }
 
 /** "U+2603" */

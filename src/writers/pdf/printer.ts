@@ -1,10 +1,8 @@
 import type { LetterDocument } from '../../document/types.js';
+import { installShortcuts } from '../../engine/index.js';
 import { documentDefinition, drawnTexts } from './documentDefinition.js';
-import { assertDrawable, loadFonts, type FaceName, type LetterFonts } from './fonts.js';
-import type { SharedFace } from './sharedFace.js';
-import { installPlainStyleLookup } from './styleLookup.js';
-import { installTaggedRenderer } from './taggedRenderer.js';
-import { install as installRecordedSvg } from '../../engine/recordedSvg.js';
+import { assertDrawable, loadFonts, type FaceName, type LetterFace, type LetterFonts } from './fonts.js';
+import { installTagging } from './tagging.js';
 
 /** Prints letters to PDF bytes; create one per thread and reuse it for every letter. */
 export interface PdfPrinter {
@@ -15,7 +13,7 @@ export interface PdfPrinter {
   print(document: LetterDocument): Promise<Buffer>;
 }
 
-/** The parts of pdfmake's server-side instance used here; `virtualfs` is not in its typings. */
+/** The parts of pdfmake's public server-side API used here; `virtualfs` is not in its typings. */
 interface PdfMake {
   setFonts(fonts: Record<string, Record<FaceName, string>>): void;
   setUrlAccessPolicy(policy: (url: string) => boolean): void;
@@ -29,15 +27,18 @@ interface PdfMake {
  * once. pdfmake keeps fonts in one instance per module, so all printers of
  * a thread share that set-up; it is the same every time.
  *
- * The faces are shared too, and a document must have them to itself from
- * its first word to its last byte (sharedFace.ts): documents are made one
- * at a time, in the order asked for, whichever printer asks.
+ * Documents are made one at a time, in the order asked for, whichever
+ * printer asks: with the shortcuts on (src/engine/) the faces are shared,
+ * and a document must have them to itself from its first word to its last
+ * byte (src/engine/sharedFace.ts).
  *
  * Locked down: fonts come from pdfmake's in-memory file system, and the
  * URL and local-file policies refuse everything else, so no content can
  * make pdfmake fetch a URL or read a file.
  */
 export async function createPdfPrinter(): Promise<PdfPrinter> {
+  // Before the fonts are read: the shared faces are made as they are.
+  installShortcuts();
   const [fonts, pdfmake] = await Promise.all([loadFonts(), loadPdfMake()]);
   configure(pdfmake, fonts);
   return {
@@ -56,18 +57,15 @@ let printing: Promise<unknown> = Promise.resolve();
 
 async function loadPdfMake(): Promise<PdfMake> {
   const module = await import('pdfmake');
-  // Before the tagging, which wraps what it installs.
-  if (process.env.LETTERS_SHORTCUTS !== '0') installRecordedSvg();
-  installPlainStyleLookup();
-  installTaggedRenderer();
+  installTagging();
   return module.default as unknown as PdfMake;
 }
 
 function configure(pdfmake: PdfMake, fonts: LetterFonts): void {
   const family = {} as Record<FaceName, string>;
-  for (const [face, shared] of Object.entries(fonts.faces) as [FaceName, SharedFace][]) {
+  for (const [face, { source }] of Object.entries(fonts.faces) as [FaceName, LetterFace][]) {
     family[face] = `letters-fonts/${fonts.family}-${face}.ttf`;
-    pdfmake.virtualfs.writeFileSync(family[face], shared.source);
+    pdfmake.virtualfs.writeFileSync(family[face], source);
   }
   pdfmake.setFonts({ [fonts.family]: family });
   pdfmake.setUrlAccessPolicy(() => false);

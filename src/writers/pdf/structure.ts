@@ -2,7 +2,7 @@
  * The structure tree of a tagged PDF, as plain objects: built from the
  * document model while the definition is made (documentDefinition.ts), in
  * the order the text writer writes, and turned into the PDF's structure
- * elements when the pages are drawn (taggedRenderer.ts). Every run of text
+ * elements when the pages are drawn (tagging.ts). Every run of text
  * in the definition carries the element it belongs to (`structure`), and
  * pdfmake passes that property on to each word it lays out.
  */

@@ -2,6 +2,22 @@ import { createRequire } from 'node:module';
 import { ARTIFACT, rootOf, type StructureElement, type StructureTag } from './structure.js';
 
 /**
+ * The one hook the PDF writer puts into pdfmake, because tagging needs it
+ * (not a shortcut: it is installed with the shortcuts on or off).
+ *
+ * Relies on (pdfmake 0.3.11): the deep imports `pdfmake/js/Renderer.js`,
+ * `TextDecorator.js` and `PDFDocument.js`; the renderer's `renderPages`,
+ * `renderLine`, `renderVector`, `renderImage` and `renderSVG` and the
+ * decorator's `drawBackground` and `drawDecorations`, called with the
+ * PDFKit document as `this.pdfDocument`; `renderLine` setting each word's
+ * opacity and then drawing it with one `text` call; and the page items
+ * (`line` items with `inlines`) pdfmake hands the renderer. On PDFKit
+ * (0.19.1): `struct`, `addStructure`, `markStructureContent`,
+ * `markContent`, `endMarkedContent`, `addPage`, `link` with `structParent`,
+ * a structure element's `dictionary`, `add` and `_flushChild`,
+ * `_currentStructureElement`, and `_addInfo` writing `info` into the XMP
+ * metadata. A pdfmake that draws otherwise fails here with a message.
+ *
  * pdfmake passes `tagged`, `subset` and the language on to PDFKit, which has
  * the structure API, but draws every word unmarked. This hook into pdfmake's
  * renderer marks what it draws: each word's text (with the colour and state
@@ -69,7 +85,7 @@ const require = createRequire(import.meta.url);
 /** Set on pdfmake's renderer once it marks what it draws: each copy of this module finds it, whichever installed the hook. */
 const TAGGED = Symbol.for('letters.taggedRenderer');
 
-export function installTaggedRenderer(): void {
+export function installTagging(): void {
   const renderer = (require('pdfmake/js/Renderer') as { default: { prototype: Prototype & { [TAGGED]?: true } } }).default.prototype;
   if (renderer[TAGGED]) return;
   const decorator = (require('pdfmake/js/TextDecorator') as { default: { prototype: Prototype } }).default.prototype;

@@ -1,6 +1,18 @@
+import type { Font } from 'fontkit';
+import { treatEachSharedFace } from './sharedFace.js';
+
 /**
- * The TrueType subset PDFKit embeds in every document, encoded faster and
- * to the same bytes as fontkit's own encoder (fontkit 2.0, `TTFSubset`).
+ * Shortcut: the TrueType subset PDFKit embeds in every document, encoded
+ * faster and to the same bytes as fontkit's own encoder (fontkit 2.0.4,
+ * `TTFSubset`).
+ *
+ * Relies on (fontkit 2.0.4): `font.createSubset()` being how PDFKit 0.19.1
+ * makes a document's subset and `subset.encode()` how it gets its bytes;
+ * a subset's `glyphs` and `includeGlyph`; `font.loca`, `font.directory`,
+ * `font._getTableStream('glyf')`, and a glyph's `_decode()`, `_getMetrics()`
+ * and `advanceWidth`; and the table order, directory and glyph-count
+ * offsets fontkit writes (checked against fontkit's own bytes on install).
+ * Works on the faces sharedFace.ts shares, so it needs that shortcut too.
  *
  * fontkit decodes every glyph it puts into a subset, outline and all, and
  * writes the tables through restructure one number at a time, the font's
@@ -57,6 +69,15 @@ interface SubsetTable {
 const NUMBER_OF_METRICS_AT = 34; // hhea.numberOfMetrics
 const NUM_GLYPHS_AT = 4; // maxp.numGlyphs
 
+/** Gives every face shared from now on (sharedFace.ts) the faster encoder, once per thread. */
+export function install(): void {
+  treatEachSharedFace(encodeWithShortcut);
+}
+
+function encodeWithShortcut(font: Font): void {
+  encodeSubsetsFast(font as unknown as SubsetFont);
+}
+
 /**
  * Gives the face's subsets the faster encoder. Only for a static TrueType
  * face (no CFF outlines, no variations): other faces keep fontkit's.
@@ -83,7 +104,7 @@ export function encodeSubsetsFast(font: SubsetFont): void {
     return encodeSubset(this, font.loca!.version, tables, entry);
   };
   if (!Buffer.from(expected).equals(fast.call(ours))) {
-    throw new Error('fontkit encodes TrueType subsets differently from the version subsetEncoder.ts was made for (fontkit 2.0)');
+    throw new Error('fontkit encodes TrueType subsets differently from the version src/engine/subsetEncoder.ts was made for (fontkit 2.0.4)');
   }
   font.createSubset = function (this: SubsetFont) {
     const subset = createSubset.call(this);

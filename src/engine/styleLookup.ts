@@ -1,6 +1,14 @@
 import { createRequire } from 'node:module';
 
 /**
+ * Shortcut: a style lookup that allocates nothing, in place of pdfmake's.
+ *
+ * Relies on (pdfmake 0.3.11): the deep import `pdfmake/js/StyleContextStack.js`,
+ * its static `getStyleProperty(item, stack, property, default)` being how
+ * the layout code reads every style property, the `styleOverrides` and
+ * `defaultStyle` of a stack, and stacks changing only through
+ * `push`/`pop` (all but the last checked on install).
+ *
  * pdfmake asks its style stack for some twenty properties of every word it
  * lays out (font, size, colour, decoration, link…), and its lookup makes a
  * closure and an array every time, and a Set for each named style: two
@@ -9,7 +17,7 @@ import { createRequire } from 'node:module';
  * installed here gives the same answers: the item's own value, then each
  * style on the stack from the top, then the default style. It walks plain
  * style objects without allocating; as soon as a named style is involved it
- * hands over to pdfmake's own lookup (documentDefinition.ts sets styles on
+ * hands over to pdfmake's own lookup (writers/pdf/documentDefinition.ts sets styles on
  * the nodes, so none is).
  *
  * What the stack gives is also kept until the stack changes: the words of a
@@ -89,7 +97,7 @@ export function pdfmakeStyleStack(): StyleContextStackClass {
   const probe = StyleContextStack && typeof StyleContextStack.getStyleProperty === 'function' ? new StyleContextStack({}, {}) : undefined;
   const changesThroughMethods = StyleContextStack && typeof StyleContextStack.prototype.push === 'function' && typeof StyleContextStack.prototype.pop === 'function';
   if (!probe || !changesThroughMethods || !Array.isArray(probe.styleOverrides) || typeof probe.defaultStyle !== 'object') {
-    throw new Error('pdfmake is not the version this writer was made for (0.3): its StyleContextStack has changed');
+    throw new Error('pdfmake is not the version src/engine/styleLookup.ts was made for (0.3.11): its StyleContextStack has changed');
   }
   return StyleContextStack!;
 }
@@ -107,7 +115,7 @@ export function pdfmakeStyleLookup(): StyleLookup {
 }
 
 /** Puts the plain lookup in place of pdfmake's, once per thread, and counts the changes of every stack for it. */
-export function installPlainStyleLookup(): void {
+export function install(): void {
   const StyleContextStack = pdfmakeStyleStack();
   if ((StyleContextStack.getStyleProperty as Installed)[PDFMAKE_LOOKUP]) return;
   const original = StyleContextStack.getStyleProperty.bind(StyleContextStack);

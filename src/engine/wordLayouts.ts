@@ -1,8 +1,18 @@
 import type { Font, Glyph, GlyphPosition } from 'fontkit';
-import { LruCache } from '../../lruCache.js';
+import { LruCache } from '../lruCache.js';
+import { treatEachSharedFace } from './sharedFace.js';
 
 /**
- * Word layouts kept across the PDFs a thread prints with one face. PDFKit
+ * Shortcut: word layouts kept across the PDFs a thread prints with one face.
+ *
+ * Relies on (fontkit 2.0.4): `font.layout(text)` being what PDFKit 0.19.1
+ * calls for every word (with no features when the definition asks for
+ * none), every glyph being fetched through `font.getGlyph(id, codePoints)`,
+ * the glyph cache in `font._glyphs`, and a GlyphRun's `glyphs`, `positions`
+ * and `advanceWidth` being all PDFKit reads of a run. Works on the faces
+ * sharedFace.ts shares, so it needs that shortcut too.
+ *
+ * PDFKit
  * lays out every word of a document with fontkit (its OpenType substitution
  * and positioning lookups) and keeps the result for that document only;
  * most words recur in every letter, so here the first layout of a word is
@@ -49,6 +59,11 @@ interface KeptLayout {
  * bounded and the words every letter uses stay.
  */
 const MAX_KEPT = 10_000;
+
+/** Keeps the word layouts of every face shared from now on (sharedFace.ts), once per thread. */
+export function install(): void {
+  treatEachSharedFace(keepWordLayouts);
+}
 
 export function keepWordLayouts(font: Font): void {
   const internals = font as unknown as FontInternals;
