@@ -23,6 +23,8 @@ export interface SendCommandOptions extends InputOptions {
   to?: string;
   smtp?: string;
   rate: number;
+  /** Hidden `--retry-delays`: the waits between tries after a temporary failure, for tests. */
+  retryDelays?: number[];
   resend: string[];
   keepGoing?: boolean;
   json?: boolean;
@@ -82,7 +84,7 @@ async function sendLocked(options: SendCommandOptions, mode: SendMode, started: 
   const interrupts = watchInterrupts(() => process.stderr.write('\nstopping: finishing the message in progress, starting no other\n'));
   let outcomes: Outcome[];
   try {
-    outcomes = await sendLetters({ planned, year: options.year, email: year.config.email!, covering, outDir: options.out, mode, rate: options.rate, signal: interrupts.signal, progress });
+    outcomes = await sendLetters({ planned, year: options.year, email: year.config.email!, covering, outDir: options.out, mode, rate: options.rate, retryDelays: options.retryDelays, signal: interrupts.signal, progress });
   } finally {
     interrupts.dispose();
   }
