@@ -107,8 +107,9 @@ async function sendLocked(options: SendCommandOptions, mode: SendMode, started: 
     refused: outcomes.reduce((total, outcome) => total + (outcome.refused?.length ?? 0), 0),
     dryRun: mode.kind === 'dry-run',
     testTo: mode.kind === 'test' ? mode.to : null,
-    stopped: interrupts.signal.aborted,
+    // As `build --json` has them.
     seconds: Math.round(performance.now() - started) / 1000,
+    stopped: interrupts.signal.aborted,
     out: options.out,
     results: outcomes,
   };
