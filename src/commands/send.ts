@@ -5,6 +5,7 @@ import { createProgress, progressStyle } from '../batch/progress.js';
 import { yearDir } from '../batch/outputPath.js';
 import { loadProject } from '../project.js';
 import { lockYear } from '../output/yearLock.js';
+import { emailTemplateProblems } from '../outgoing/checkEmailTemplate.js';
 import { coveringMessages } from '../outgoing/coveringMessage.js';
 import { readLedger } from '../outgoing/ledger.js';
 import { planSending } from '../outgoing/plan.js';
@@ -70,6 +71,13 @@ async function sendLocked(options: SendCommandOptions, mode: SendMode, started: 
   const asked = only === undefined ? check.letters : check.letters.filter((letter) => letter.slug === only);
 
   for (const problem of check.yearProblems) process.stderr.write(`${formatProblem(problem)}\n`);
+  // A covering message that cannot be made for one letter would stop the run part-way: every one is made first, and a problem holds all back.
+  const emailProblems = year ? await emailTemplateProblems(new Map([[options.year, year]]), asked.flatMap((letter) => (letter.ready ? [letter.letter] : []))) : [];
+  if (emailProblems.length > 0) {
+    for (const problem of emailProblems) process.stderr.write(`${formatProblem(problem)}\n`);
+    process.stderr.write(`nothing sent: the email template of ${options.year} has ${emailProblems.length === 1 ? 'a problem' : `${emailProblems.length} problems`}\n`);
+    return EXIT_FAILURE;
+  }
   const notReady = asked.filter((letter) => !letter.ready);
   if ((notReady.length > 0 || check.yearProblems.length > 0) && !options.keepGoing) {
     for (const letter of notReady) if (!letter.ready) process.stderr.write(`${letter.file}  not sent: ${letter.reason}\n`);
