@@ -106,6 +106,34 @@ describe('letters import and export: Recipient email and Copies to', { timeout: 
     expect(readFileSync(join(dir, 'data/2020/worcester.yaml'), 'utf8')).toBe(WORCESTER.replace('old.address@', 'managing.director@').replace(/copies:\n[\s\S]*$/, ''));
   });
 
+  it('a new authority gets its addresses in a new file, the copies after the recipient', () => {
+    const dir = tempProject({});
+    writeFileSync(
+      join(dir, 'new.csv'),
+      'Authority,Authority type,Recipient title,Recipient surname,Recipient role,Recipient email,Copies to,Detailed investigations,Upheld,Satisfactory remedies,Compliance outcomes,Complied\n' +
+        'Barset District Council,District Council,Ms,Proudie,Chief Executive,chief.executive@barset.example.org,Cllr Obadiah Slope <leader@barset.example.org>,,,,,\n',
+    );
+    const result = runCli(['import', 'new.csv', '--year', '2020'], dir);
+    expect(result.stdout).toBe('1 row read: 1 created, 0 updated, 0 unchanged, 0 rows skipped\n');
+    expect(readFileSync(join(dir, 'data/2020/barset-district-council.yaml'), 'utf8')).toBe(
+      [
+        '# yaml-language-server: $schema=../../schema/2020.json',
+        'authority:',
+        '  name: Barset District Council',
+        '  type: district',
+        'recipient:',
+        '  title: Ms',
+        '  surname: Proudie',
+        '  role: Chief Executive',
+        '  email: chief.executive@barset.example.org',
+        'copies:',
+        '  - email: leader@barset.example.org',
+        '    name: Cllr Obadiah Slope',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('names the sheet, row and column of each address that is not one, and writes nothing', async () => {
     const dir = tempProject({ '2020/knowsley.yaml': KNOWSLEY, '2020/worcester.yaml': WORCESTER });
     writeFileSync(
