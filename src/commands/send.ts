@@ -5,6 +5,7 @@ import { createProgress, progressStyle } from '../batch/progress.js';
 import { yearDir } from '../batch/outputPath.js';
 import { loadProject } from '../project.js';
 import { lockYear } from '../output/yearLock.js';
+import { emailTemplateProblems } from '../outgoing/checkEmailTemplate.js';
 import { coveringMessages } from '../outgoing/coveringMessage.js';
 import { readLedger } from '../outgoing/ledger.js';
 import { planSending } from '../outgoing/plan.js';
@@ -23,6 +24,8 @@ export interface SendCommandOptions extends InputOptions {
   to?: string;
   smtp?: string;
   rate: number;
+  /** Hidden `--retry-delays`: the waits between tries after a temporary failure, for tests. */
+  retryDelays?: number[];
   resend: string[];
   keepGoing?: boolean;
   json?: boolean;
@@ -68,6 +71,13 @@ async function sendLocked(options: SendCommandOptions, mode: SendMode, started: 
   const asked = only === undefined ? check.letters : check.letters.filter((letter) => letter.slug === only);
 
   for (const problem of check.yearProblems) process.stderr.write(`${formatProblem(problem)}\n`);
+  // A covering message that cannot be made for one letter would stop the run part-way: every one is made first, and a problem holds all back.
+  const emailProblems = year ? await emailTemplateProblems(new Map([[options.year, year]]), asked.flatMap((letter) => (letter.ready ? [letter.letter] : []))) : [];
+  if (emailProblems.length > 0) {
+    for (const problem of emailProblems) process.stderr.write(`${formatProblem(problem)}\n`);
+    process.stderr.write(`nothing sent: the email template of ${options.year} has ${emailProblems.length === 1 ? 'a problem' : `${emailProblems.length} problems`}\n`);
+    return EXIT_FAILURE;
+  }
   const notReady = asked.filter((letter) => !letter.ready);
   if ((notReady.length > 0 || check.yearProblems.length > 0) && !options.keepGoing) {
     for (const letter of notReady) if (!letter.ready) process.stderr.write(`${letter.file}  not sent: ${letter.reason}\n`);
@@ -82,7 +92,7 @@ async function sendLocked(options: SendCommandOptions, mode: SendMode, started: 
   const interrupts = watchInterrupts(() => process.stderr.write('\nstopping: finishing the message in progress, starting no other\n'));
   let outcomes: Outcome[];
   try {
-    outcomes = await sendLetters({ planned, year: options.year, email: year.config.email!, covering, outDir: options.out, mode, rate: options.rate, signal: interrupts.signal, progress });
+    outcomes = await sendLetters({ planned, year: options.year, email: year.config.email!, covering, outDir: options.out, mode, rate: options.rate, retryDelays: options.retryDelays, signal: interrupts.signal, progress });
   } finally {
     interrupts.dispose();
   }
@@ -105,8 +115,9 @@ async function sendLocked(options: SendCommandOptions, mode: SendMode, started: 
     refused: outcomes.reduce((total, outcome) => total + (outcome.refused?.length ?? 0), 0),
     dryRun: mode.kind === 'dry-run',
     testTo: mode.kind === 'test' ? mode.to : null,
-    stopped: interrupts.signal.aborted,
+    // As `build --json` has them.
     seconds: Math.round(performance.now() - started) / 1000,
+    stopped: interrupts.signal.aborted,
     out: options.out,
     results: outcomes,
   };

@@ -1,5 +1,6 @@
 import { EXIT_FAILURE, EXIT_OK } from '../errors.js';
 import { finishInterruptedImports } from '../output/dataYear.js';
+import { emailTemplateProblems } from '../outgoing/checkEmailTemplate.js';
 import { loadProject } from '../project.js';
 import type { InputOptions } from './options.js';
 import { reportProblems } from './report.js';
@@ -8,8 +9,9 @@ import { reportProblems } from './report.js';
 export async function validateCommand(options: InputOptions): Promise<number> {
   for (const note of await finishInterruptedImports(options.data, options.year)) process.stderr.write(`${note}\n`);
   const project = await loadProject({ dataDir: options.data, templatesDir: options.templates, year: options.year });
-  if (project.problems.length > 0) {
-    reportProblems(project.problems);
+  const problems = [...project.problems, ...(await emailTemplateProblems(project.years, project.letters))];
+  if (problems.length > 0) {
+    reportProblems(problems);
     return EXIT_FAILURE;
   }
   process.stdout.write(`${project.letters.length} data files valid\n`);

@@ -31,20 +31,38 @@ export interface LedgerRecord {
   time: string;
 }
 
-/** Each letter's latest record. A last line cut off by a kill is no record: what it would have said is as good as unsaid. */
+/**
+ * What the ledger says of each letter: its last message that may have
+ * reached anyone (sent, or handed over with no answer after it), whichever
+ * came later; a letter with none, its latest record (failed). So a resend
+ * that fails leaves the letter as it was before it: already sent, sent in
+ * an earlier version, or unknown, never free to go again by itself. A last
+ * line cut off by a kill is no record: what it would have said is as good as unsaid.
+ */
 export async function readLedger(dir: string): Promise<Map<string, LedgerRecord>> {
   const text = await readFile(join(dir, LEDGER_FILE), 'utf8').catch(() => '');
   const latest = new Map<string, LedgerRecord>();
-  for (const line of text.split('\n')) {
-    if (line.trim() === '') continue;
+  const delivered = new Map<string, { record: LedgerRecord; at: number }>();
+  const open = new Map<string, { record: LedgerRecord; at: number }>();
+  text.split('\n').forEach((line, at) => {
+    if (line.trim() === '') return;
     let record: LedgerRecord;
     try {
       record = JSON.parse(line) as LedgerRecord;
     } catch {
-      continue;
+      return;
     }
-    if (typeof record?.letter === 'string' && typeof record.state === 'string') latest.set(record.letter, record);
+    if (typeof record?.letter !== 'string' || typeof record.state !== 'string') return;
+    latest.set(record.letter, record);
+    if (record.state === 'sending') open.set(record.messageId, { record, at });
+    else open.delete(record.messageId);
+    if (record.state === 'sent') delivered.set(record.letter, { record, at });
+  });
+  for (const entry of open.values()) {
+    const sent = delivered.get(entry.record.letter);
+    if (!sent || sent.at < entry.at) delivered.set(entry.record.letter, entry);
   }
+  for (const [letter, entry] of delivered) latest.set(letter, entry.record);
   return latest;
 }
 

@@ -8,7 +8,7 @@ import { composeMessage, type ComposedMessage } from './compose.js';
 import type { RenderCovering } from './coveringMessage.js';
 import { openLedger, type Ledger } from './ledger.js';
 import type { Planned } from './plan.js';
-import { deliver, type Delivery } from './smtpDelivery.js';
+import { deliver, type Delivery, type Refusal } from './smtpDelivery.js';
 import type { SmtpServer } from './smtpUrl.js';
 
 export type SendMode = { kind: 'dry-run' } | { kind: 'test'; to: string; server: SmtpServer } | { kind: 'send'; server: SmtpServer };
@@ -38,6 +38,8 @@ export interface SendOptions {
   mode: SendMode;
   /** At most this many messages a minute. */
   rate: number;
+  /** The waits before each further try after a temporary failure (default RETRY_DELAYS_MS). */
+  retryDelays?: number[];
   /** Aborted on Ctrl-C: no new message is started, the one in the server's hands is finished. */
   signal: AbortSignal;
   progress: Progress;
@@ -94,7 +96,7 @@ export async function sendLetters(options: SendOptions): Promise<Outcome[]> {
         await writeFileAtomic(join(dir, MAIL_FOLDER, `${ready.slug}.eml`), message.raw);
         outcomes.push({ ...sent, status: 'written', detail: join(options.outDir, options.year, MAIL_FOLDER, `${ready.slug}.eml`) });
       } else {
-        const outcome = await handOver(mode.server, message, ready.slug, ready.files.get('pdf')!.sha256, ready.letter.record.authority.name, ledger, options.signal);
+        const outcome = await handOver(mode.server, message, ready.slug, ready.files.get('pdf')!.sha256, ready.letter.record.authority.name, ledger, options.retryDelays ?? RETRY_DELAYS_MS, options.signal);
         outcomes.push({ ...sent, ...outcome.result });
         if (outcome.fatal) stopWhy = `not tried after: ${outcome.result.detail}`;
       }
@@ -114,25 +116,60 @@ async function handOver(
   pdf: string,
   authority: string,
   ledger: Ledger | undefined,
+  retryDelays: number[],
   signal: AbortSignal,
 ): Promise<{ result: Pick<Outcome, 'status' | 'detail' | 'refused'>; fatal: boolean }> {
   const record = { letter: slug, authority, to: message.to, cc: message.cc, pdf, messageId: message.messageId };
   await ledger?.append({ state: 'sending', ...record });
-  let delivery: Delivery = await deliver(server, message);
-  for (const delay of RETRY_DELAYS_MS) {
-    if (delivery.outcome !== 'temporary' || signal.aborted) break;
-    await sleep(delay, undefined, { signal }).catch(() => {});
-    if (signal.aborted) break;
-    delivery = await deliver(server, message);
-  }
+  const { delivery, tries } = await withRetries(() => deliver(server, message), retryDelays, signal);
   if (delivery.outcome === 'sent') {
-    const refused = delivery.refused.map((entry) => entry.address);
-    await ledger?.append({ state: 'sent', ...record, response: delivery.response, ...(refused.length > 0 ? { refused } : {}) });
-    return { result: { status: 'sent', detail: delivery.response, ...(delivery.refused.length > 0 ? { refused: delivery.refused } : {}) }, fatal: false };
+    const refused = await retryRefused(server, message, delivery.refused, retryDelays, signal);
+    const addresses = refused.map((entry) => entry.address);
+    await ledger?.append({ state: 'sent', ...record, response: delivery.response, ...(addresses.length > 0 ? { refused: addresses } : {}) });
+    const shown = refused.map((entry) => ({ address: entry.address, response: entry.response }));
+    return { result: { status: 'sent', detail: delivery.response, ...(shown.length > 0 ? { refused: shown } : {}) }, fatal: false };
   }
   // Unknown stays "sending" in the ledger: only the mailbox can tell whether it arrived.
   if (delivery.outcome === 'unknown') return { result: { status: 'unknown', detail: `the connection was lost after the message was handed over: ${delivery.response}` }, fatal: false };
   await ledger?.append({ state: 'failed', ...record, response: delivery.response });
-  const tries = delivery.outcome === 'temporary' ? ` (after ${RETRY_DELAYS_MS.length + 1} tries)` : '';
-  return { result: { status: 'failed', detail: `${delivery.response}${tries}` }, fatal: delivery.outcome === 'fatal' };
+  const after = delivery.outcome === 'temporary' && tries > 1 ? ` (after ${tries} tries)` : '';
+  return { result: { status: 'failed', detail: `${delivery.response}${after}` }, fatal: delivery.outcome === 'fatal' };
+}
+
+/** Tries again after each delay while the failure is temporary (a 4xx, a connection lost before the message went) and the run is not stopped. */
+async function withRetries(attempt: () => Promise<Delivery>, delays: number[], signal: AbortSignal): Promise<{ delivery: Delivery; tries: number }> {
+  let delivery = await attempt();
+  let tries = 1;
+  for (const delay of delays) {
+    if (delivery.outcome !== 'temporary' || signal.aborted) break;
+    await sleep(delay, undefined, { signal }).catch(() => {});
+    if (signal.aborted) break;
+    delivery = await attempt();
+    tries += 1;
+  }
+  return { delivery, tries };
+}
+
+/**
+ * The addresses a server refused for now (4xx) while it took the message
+ * for the others are tried again on their own, as a whole message would
+ * be: the same bytes, to them alone, so nobody who has it gets it twice.
+ * What is left is refused for good, or still refused after the tries.
+ */
+async function retryRefused(server: SmtpServer, message: ComposedMessage, refused: Refusal[], delays: number[], signal: AbortSignal): Promise<Refusal[]> {
+  let left = refused;
+  let tries = 1;
+  for (const delay of delays) {
+    const again = left.filter((entry) => entry.temporary);
+    if (again.length === 0 || signal.aborted) break;
+    await sleep(delay, undefined, { signal }).catch(() => {});
+    if (signal.aborted) break;
+    tries += 1;
+    const kept = left.filter((entry) => !entry.temporary);
+    const retry = await deliver(server, message, again.map((entry) => entry.address));
+    if (retry.outcome === 'sent') left = [...kept, ...retry.refused];
+    // Lost after the bytes went: it may have reached them; not tried again, as with a whole message.
+    else left = [...kept, ...again.map((entry) => ({ ...entry, response: retry.outcome === 'unknown' ? `unknown: check the mailbox: ${retry.response}` : retry.response, temporary: retry.outcome === 'temporary' }))];
+  }
+  return left.map((entry) => (entry.temporary && tries > 1 ? { ...entry, response: `${entry.response} (after ${tries} tries)` } : entry));
 }

@@ -12,8 +12,15 @@ import type { SmtpServer } from './smtpUrl.js';
  * - `fatal`: nothing will go to this server (a refused password, no TLS where it is required).
  */
 export type Delivery =
-  | { outcome: 'sent'; response: string; serverMessageId?: string; refused: { address: string; response: string }[] }
+  | { outcome: 'sent'; response: string; serverMessageId?: string; refused: Refusal[] }
   | { outcome: 'refused' | 'temporary' | 'unknown' | 'fatal'; response: string };
+
+/** An address the server refused while it took the message for the others; `temporary` for a 4xx, worth another try. */
+export interface Refusal {
+  address: string;
+  response: string;
+  temporary: boolean;
+}
 
 interface SmtpError extends Error {
   code?: string;
@@ -21,8 +28,12 @@ interface SmtpError extends Error {
   response?: string;
 }
 
-/** One connection per message: a connection that fails takes no other message with it. */
-export async function deliver(server: SmtpServer, message: ComposedMessage): Promise<Delivery> {
+/**
+ * One connection per message: a connection that fails takes no other message
+ * with it. `recipients` (default: every address of the message) narrows the
+ * envelope, to try again only the addresses refused for now.
+ */
+export async function deliver(server: SmtpServer, message: ComposedMessage, recipients: string[] = [...message.to, ...message.cc]): Promise<Delivery> {
   const connection = new SMTPConnection({
     host: server.host,
     port: server.port,
@@ -47,7 +58,8 @@ export async function deliver(server: SmtpServer, message: ComposedMessage): Pro
   try {
     await new Promise<void>((resolve, reject) => {
       failed = reject;
-      connection.connect(() => resolve());
+      // A connection closed before the greeting comes to this callback, not as an error event.
+      connection.connect((error?: SmtpError) => (error ? reject(error) : resolve()));
     });
     if (server.auth) {
       const { auth } = server;
@@ -58,9 +70,12 @@ export async function deliver(server: SmtpServer, message: ComposedMessage): Pro
     }
     const info = await new Promise<SMTPConnectionSendInfo>((resolve, reject) => {
       failed = reject;
-      connection.send({ from: message.from, to: [...message.to, ...message.cc] }, body, (error: Error | null, result?: SMTPConnectionSendInfo) => (error ? reject(error) : resolve(result!)));
+      connection.send({ from: message.from, to: recipients }, body, (error: Error | null, result?: SMTPConnectionSendInfo) => (error ? reject(error) : resolve(result!)));
     });
-    const refused = (info.rejectedErrors ?? []).map((error) => ({ address: (error as { recipient?: string }).recipient ?? '', response: responseOf(error as SmtpError) }));
+    const refused = (info.rejectedErrors ?? []).map((error): Refusal => {
+      const code = (error as SmtpError).responseCode;
+      return { address: (error as { recipient?: string }).recipient ?? '', response: responseOf(error as SmtpError), temporary: code !== undefined && code >= 400 && code < 500 };
+    });
     return { outcome: 'sent', response: info.response, serverMessageId: info.serverMessageId, refused };
   } catch (error) {
     return classify(error as SmtpError, handedOver);

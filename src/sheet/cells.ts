@@ -43,6 +43,9 @@ export function fieldValue(cell: SheetCell, kind: FieldKind): unknown {
     }
     case 'text':
       return typeof value === 'string' ? cellText(value) : String(value);
+    case 'addresses':
+      // Read into entries where the row's changes are made: a wrong one is the cell's problem.
+      return typeof value === 'string' ? cellText(value) : String(value);
     case 'type':
       return authorityType(String(value)) ?? cellText(String(value));
     case 'yes-no':

@@ -5,8 +5,8 @@ import type { Year } from '../load/yearTemplates.js';
 import { authoritySchema } from '../validate/schema.js';
 import { schemaAt } from '../validate/schemaProblems.js';
 
-/** What a cell must hold for its field: how it is read from a sheet. A rate (`upheld_rate`) is a whole percentage. */
-export type FieldKind = 'count' | 'rate' | 'text' | 'type' | 'yes-no';
+/** What a cell must hold for its field: how it is read from a sheet. A rate (`upheld_rate`) is a whole percentage; `addresses` is the `copies:` list (copiesCell.ts). */
+export type FieldKind = 'count' | 'rate' | 'text' | 'type' | 'yes-no' | 'addresses';
 
 /** One spreadsheet column of a year: the data field it fills and the headers it goes by. */
 export interface Column {
@@ -25,7 +25,17 @@ export interface Column {
 }
 
 /** Parts of a data file that may be left out whole: all their cells blank means the part is absent. */
-export const OPTIONAL_GROUPS = new Set(['statistics', 'training', 'delay']);
+export const OPTIONAL_GROUPS = new Set(['statistics', 'training', 'delay', 'copies']);
+
+/**
+ * Who a letter is emailed to is the same in every year's data, so every
+ * year has these columns without declaring them (a year.yaml that declares
+ * `recipient.email` names its headers itself): after the recipient's.
+ */
+const EMAIL_COLUMNS: Column[] = [
+  { field: 'recipient.email', path: ['recipient', 'email'], headers: ['Recipient email', 'recipient.email'], kind: 'text', required: false, optional: true, group: 'recipient' },
+  { field: 'copies', path: ['copies'], headers: ['Copies to', 'copies'], kind: 'addresses', required: false, optional: true, group: 'copies' },
+];
 
 /**
  * The year's columns from `import.columns` in its year.yaml, each checked to
@@ -57,6 +67,10 @@ export function yearColumns(year: Year): Column[] {
     problems.push({ severity: 'error', file: where, field: 'import.columns', message: 'has no column for authority.name: every row names its authority' });
   }
   if (problems.length > 0) throw new LettersError(`the spreadsheet columns of ${year.year} are not valid`, problems);
+  const email = EMAIL_COLUMNS.filter((column) => !columns.some((declared) => declared.field === column.field));
+  const lastRecipient = columns.map((column) => column.group).lastIndexOf('recipient');
+  const afterRecipient = lastRecipient < 0 ? columns.length : lastRecipient + 1;
+  columns.splice(afterRecipient, 0, ...email);
   return columns;
 }
 

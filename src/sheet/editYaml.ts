@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { isMap, isScalar, Scalar, stringify, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, Scalar, stringify, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 
 /** Set a field to a value, or remove it (value undefined). */
 export interface Change {
@@ -67,7 +67,20 @@ function textEdits(source: string, document: Document.Parsed, changes: Change[])
       const start = lineStart(source, (pair.key as Node).range![0]);
       edits.push({ start, end: lineEnd(source, endOf(pair)), text: '', depth: 0 });
     } else if (depth === path.length) {
-      if (!isScalar(node)) return undefined;
+      if (!isScalar(node)) {
+        // A block list or map given a new value whole (`copies:`): its lines written again where they were.
+        if (!(isSeq(node) || isMap(node)) || node.flow || typeof value !== 'object' || value === null || parent!.flow) return undefined;
+        const pair = parent!.items.find((item) => keyOf(item) === path.at(-1))!;
+        const keyAt = (pair.key as Node).range![0];
+        const start = lineStart(source, keyAt);
+        const indent = ' '.repeat(keyAt - start);
+        const block = stringify({ [path.at(-1)!]: value }, TEXT_OPTIONS)
+          .split('\n')
+          .map((line) => (line === '' ? line : indent + line))
+          .join('\n');
+        edits.push({ start, end: lineEnd(source, endOf(pair)), text: block, depth: 0 });
+        continue;
+      }
       if (node.value === value) continue;
       edits.push({ start: node.range![0], end: node.range![1], text: scalarText(node, value, parentIsFlow(document, path)), depth: 0 });
     } else {

@@ -6,6 +6,7 @@ import { valueAt } from '../validate/schemaProblems.js';
 import { validateAuthority } from '../validate/validateAuthority.js';
 import { authorityTypeWords } from './authorityTypes.js';
 import { yearColumns } from './columns.js';
+import { writeCopies, type Copy } from './copiesCell.js';
 import { needsProtection } from './readCsv.js';
 import type { SheetFormat } from './readSheet.js';
 
@@ -43,6 +44,7 @@ export async function exportYear(options: { year: string; dataDir: string; templ
         const cell = valueAt(value, column.path);
         if (cell === undefined || cell === null) return null;
         if (column.kind === 'type') return authorityTypeWords(String(cell));
+        if (column.kind === 'addresses') return (cell as Copy[]).length === 0 ? null : writeCopies(cell as Copy[]);
         return cell as string | number | boolean;
       }),
     ),

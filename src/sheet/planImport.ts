@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import { join } from 'node:path';
 import { LettersError, type Problem } from '../errors.js';
 import { findDataFiles, MAX_SLUG_LENGTH, SLUG, suggestSlug } from '../load/dataFiles.js';
@@ -11,12 +12,13 @@ import { visible } from '../validate/visible.js';
 import { withoutFiguresToFill } from '../newYear/carriedOver.js';
 import { nameKey, nearMatch } from './matchAuthority.js';
 import { OPTIONAL_GROUPS, yearColumns, type Column } from './columns.js';
+import { COPIES_CELL_HINT, readCopies, type Copy } from './copiesCell.js';
 import { applied, editYaml, newYaml, type Change } from './editYaml.js';
 import type { Sheet } from './readSheet.js';
 import { sheetRows, type RowCell, type SheetRow } from './sheetRows.js';
 
 /** The parts of a new data file, in the order the shipped files have them. */
-const GROUP_ORDER = ['authority', 'recipient', 'training', 'delay', 'statistics'];
+const GROUP_ORDER = ['authority', 'recipient', 'copies', 'training', 'delay', 'statistics'];
 
 export interface FieldChange {
   field: string;
@@ -126,7 +128,8 @@ export async function planImport(sheet: Sheet, options: { year: string; dataDir:
       continue;
     }
 
-    const { changes, problems } = rowChanges(row, columns, (cell, message) => at(cell.index, cell.column.field, message));
+    const { changes: rowChanged, problems } = rowChanges(row, columns, (cell, message) => at(cell.index, cell.column.field, message));
+    const changes = keepCopies(rowChanged, match?.value);
     // The name as a file already has it is kept: a sheet in capitals does not rename the authority.
     if (known && nameKey(known.name) === nameKey(row.name)) for (const change of changes) if (change.path.join('.') === 'authority.name') change.value = known.name;
     const parse = (source: string) => parseYamlSource(file, source);
@@ -241,7 +244,11 @@ function rowChanges(row: SheetRow, columns: Column[], problemAt: (cell: RowCell,
       continue;
     }
     for (const cell of cells) {
-      if (!cell.blank) changes.push({ path: cell.column.path, value: cell.value });
+      if (!cell.blank && cell.column.kind === 'addresses') {
+        const read = readCopies(String(cell.value));
+        if ('wrong' in read) problems.push(problemAt(cell, `"${visible(read.wrong)}" is not an email address: expected ${COPIES_CELL_HINT}`));
+        else changes.push(read.copies.length > 0 ? { path: cell.column.path, value: read.copies } : { path: cell.column.path });
+      } else if (!cell.blank) changes.push({ path: cell.column.path, value: cell.value });
       else if (cell.column.optional) changes.push({ path: cell.column.path });
       else if (OPTIONAL_GROUPS.has(group)) {
         problems.push(problemAt(cell, `is blank, but this row fills other ${group} columns: fill it in, or leave every ${group} column blank`));
@@ -251,10 +258,28 @@ function rowChanges(row: SheetRow, columns: Column[], problemAt: (cell: RowCell,
   return { changes, problems };
 }
 
-/** The cell that gave a field (or the first of the fields below it), if the sheet has one. */
+/** The cell that gave a field (or the first of the fields below it, or the list it is in: `copies.1.email`), if the sheet has one. */
 function cellFor(row: SheetRow, field: string | undefined): RowCell | undefined {
   if (field === undefined) return undefined;
-  return row.cells.get(field) ?? [...row.cells.values()].find((cell) => cell.column.field.startsWith(`${field}.`));
+  return row.cells.get(field) ?? [...row.cells.values()].find((cell) => cell.column.field.startsWith(`${field}.`) || (cell.column.kind === 'addresses' && field.startsWith(`${cell.column.field}.`)));
+}
+
+/**
+ * A "Copies to" cell holds addresses and names, not roles: each copy keeps
+ * the role its data file gives the same address, and copies the same as the
+ * file's are no change at all, so an exported sheet imports to the same bytes.
+ */
+function keepCopies(changes: Change[], before: unknown): Change[] {
+  const existing = valueAt(before, ['copies']);
+  const known = Array.isArray(existing) ? (existing as Copy[]) : [];
+  return changes.flatMap((change): Change[] => {
+    if (change.path.join('.') !== 'copies' || change.value === undefined) return [change];
+    const copies = (change.value as Copy[]).map((copy) => {
+      const role = known.find((entry) => typeof entry?.email === 'string' && entry.email.toLowerCase() === copy.email.toLowerCase())?.role;
+      return role === undefined ? copy : { ...copy, role };
+    });
+    return isDeepStrictEqual(copies, existing) ? [] : [{ path: change.path, value: copies }];
+  });
 }
 
 /** A new file's fields: the row's, with the recipient of the authority's latest earlier file where the row gives none. */

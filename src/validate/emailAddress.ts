@@ -15,6 +15,12 @@ export function isMailbox(text: string): boolean {
   return parseMailbox(text) !== undefined;
 }
 
+/** The name (or null) and address of one mailbox (`Cllr Ann Smith <leader@example.org>` or `leader@example.org`), by the rules a sender's address is checked by. */
+export function mailboxOf(text: string): { name: string | null; address: string } | undefined {
+  const parsed = parseMailbox(text);
+  return parsed && { name: parsed.name, address: parsed.address };
+}
+
 function parseMailbox(text: string): emailAddresses.ParsedMailbox | undefined {
   const parsed = emailAddresses.parseOneAddress({ input: text, rfc6532: true });
   if (!parsed || parsed.type !== 'mailbox') return undefined;

@@ -21,10 +21,10 @@ describe('letters export', { timeout: 60_000 }, () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
       [
-        'Authority,Authority type,Shared with,Recipient title,Recipient forename,Recipient surname,Recipient role,Training courses,Training course kind,Delay extended cases,Delay incomplete responses,Delay proportion,Detailed investigations,Upheld,Satisfactory remedies,Compliance outcomes,Complied,Uphold rate',
-        "Knowsley Metropolitan Borough Council,Metropolitan Borough,,Mr,,Harden,Chief Executive,1,children's social care complaint handling,,,,12,9,3,4,4,",
-        "Liverpool City Council,Metropolitan Borough,,Mr,,Reeves,Chief Executive,1,children's social care complaint handling,2,yes,almost half,,,,,,",
-        'Worcester City Council,District Council,,Mr,,Blake,Managing Director,,,,,,,,,,,',
+        'Authority,Authority type,Shared with,Recipient title,Recipient forename,Recipient surname,Recipient role,Recipient email,Copies to,Training courses,Training course kind,Delay extended cases,Delay incomplete responses,Delay proportion,Detailed investigations,Upheld,Satisfactory remedies,Compliance outcomes,Complied,Uphold rate',
+        "Knowsley Metropolitan Borough Council,Metropolitan Borough,,Mr,,Harden,Chief Executive,,,1,children's social care complaint handling,,,,12,9,3,4,4,",
+        "Liverpool City Council,Metropolitan Borough,,Mr,,Reeves,Chief Executive,,,1,children's social care complaint handling,2,yes,almost half,,,,,,",
+        'Worcester City Council,District Council,,Mr,,Blake,Managing Director,,,,,,,,,,,,,',
         '',
       ].join('\n'),
     );
@@ -35,8 +35,8 @@ describe('letters export', { timeout: 60_000 }, () => {
     const result = runCli(['export', '--year', '2018', '--out', join(dir, 'stats.xlsx')]);
     expect(result.stderr).toBe(`1 authority written to ${join(dir, 'stats.xlsx')}\n`);
     const { 2018: rows } = await xlsxRows(readFileSync(join(dir, 'stats.xlsx')));
-    expect(rows![0]!.slice(0, 8)).toEqual(['Authority', 'Authority type', 'Recipient title', 'Recipient forename', 'Recipient surname', 'Recipient role', 'Received adult care services', 'Received benefits and tax']);
-    expect(rows![1]).toEqual(['Sefton Metropolitan Borough Council', 'Metropolitan Borough', undefined, 'Margaret', 'Carney', 'Chief Executive', 19, 6, 6, 14, 2, 4, 1, 6, 1, 4, 0, 24, 14, 9, 12, undefined, 10, 0]);
+    expect(rows![0]!.slice(0, 10)).toEqual(['Authority', 'Authority type', 'Recipient title', 'Recipient forename', 'Recipient surname', 'Recipient role', 'Recipient email', 'Copies to', 'Received adult care services', 'Received benefits and tax']);
+    expect(rows![1]).toEqual(['Sefton Metropolitan Borough Council', 'Metropolitan Borough', undefined, 'Margaret', 'Carney', 'Chief Executive', undefined, undefined, 19, 6, 6, 14, 2, 4, 1, 6, 1, 4, 0, 24, 14, 9, 12, undefined, 10, 0]);
   });
 
   it('then import changes no file, on the shipped data, as CSV and as .xlsx', () => {

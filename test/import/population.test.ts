@@ -30,8 +30,8 @@ describe('the Population column (2024)', { timeout: 60_000 }, () => {
     const csv = runCli(['export', '--year', '2024'], dir);
     expect(csv.code).toBe(0);
     expect(csv.stdout.split('\n').slice(0, 2)).toEqual([
-      'Authority,Authority type,Shared with,Population,Recipient title,Recipient forename,Recipient surname,Recipient role,Training courses,Training course kind,Detailed investigations,Upheld,Satisfactory remedies,Compliance outcomes,Complied,Uphold rate',
-      'Buckinghamshire Council,Unitary Authority,,553078,Ms,,Smith,Chief Executive,,,60,30,3,20,20,',
+      'Authority,Authority type,Shared with,Population,Recipient title,Recipient forename,Recipient surname,Recipient role,Recipient email,Copies to,Training courses,Training course kind,Detailed investigations,Upheld,Satisfactory remedies,Compliance outcomes,Complied,Uphold rate',
+      'Buckinghamshire Council,Unitary Authority,,553078,Ms,,Smith,Chief Executive,,,,,60,30,3,20,20,',
     ]);
     expect(runCli(['export', '--year', '2024', '--out', 'stats.xlsx'], dir).code).toBe(0);
     expect((await xlsxRows(readFileSync(join(dir, 'stats.xlsx'))))['2024']![1]![3]).toBe(553078);

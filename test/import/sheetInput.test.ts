@@ -28,7 +28,7 @@ describe('what a sheet says is what import stores', { timeout: 60_000 }, () => {
   it('exports text a spreadsheet would run as a formula behind a quote, as CSV, and imports it back to the same value; .xlsx cells stay text', async () => {
     const dir = tempProject({ '2020/formulas.yaml': FORMULAS });
     const csv = runCli(['export', '--year', '2020'], dir);
-    expect(csv.stdout.split('\n')[1]).toBe(`"'=HYPERLINK(""http://evil.example"",""x"")",Other,''=already quoted,'+Dr,'@admin,'-2+3,'quoted role',,,,,,4,2,1,1,1,`);
+    expect(csv.stdout.split('\n')[1]).toBe(`"'=HYPERLINK(""http://evil.example"",""x"")",Other,''=already quoted,'+Dr,'@admin,'-2+3,'quoted role',,,,,,,,4,2,1,1,1,`);
     writeFileSync(join(dir, 'formulas.csv'), csv.stdout);
     expect(runCli(['import', 'formulas.csv', '--year', '2020'], dir).stdout).toBe('1 row read: 0 created, 0 updated, 1 unchanged, 0 rows skipped\n');
 
@@ -45,7 +45,7 @@ describe('what a sheet says is what import stores', { timeout: 60_000 }, () => {
     expect(runCli(['import', 'stats.csv', '--year', '2020'], dir).code).toBe(0);
     expect(readFileSync(join(dir, 'data/2020/fooshire-county-council.yaml'), 'utf8')).toContain(`  shared_with: "\\t=cmd|' /C calc'!A0"\n`);
     const exported = runCli(['export', '--year', '2020'], dir);
-    expect(exported.stdout.split('\n')[1]).toBe(`Fooshire County Council,County Council,'\t=cmd|' /C calc'!A0,Mr,,Smith,Chief Executive,,,,,,4,2,1,1,1,`);
+    expect(exported.stdout.split('\n')[1]).toBe(`Fooshire County Council,County Council,'\t=cmd|' /C calc'!A0,Mr,,Smith,Chief Executive,,,,,,,,4,2,1,1,1,`);
     writeFileSync(join(dir, 'again.csv'), exported.stdout);
     expect(runCli(['import', 'again.csv', '--year', '2020'], dir).stdout).toBe('1 row read: 0 created, 0 updated, 1 unchanged, 0 rows skipped\n');
   });
