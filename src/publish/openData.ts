@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Year } from '../load/yearTemplates.js';
-import { yearColumns } from '../sheet/columns.js';
+import { EMAIL_COLUMNS, yearColumns } from '../sheet/columns.js';
 import { sheetBytes, type ExportedSheet } from '../sheet/exportSheet.js';
 import { authoritySchema } from '../validate/schema.js';
 import { schemaAt } from '../validate/schemaProblems.js';
@@ -11,8 +11,8 @@ import type { SiteAuthority } from './yearFigures.js';
  * The year's open data: one row per authority with the columns `letters
  * import` reads (as `letters export` writes them, so the CSV can be imported
  * again), then the figures computed from them, as the letters state them.
- * Addresses are left out: the letters are public, their recipients' email
- * addresses are not.
+ * Who each letter is emailed to (the recipient's address, the copies) is
+ * left out: the letters are public, their recipients' email addresses are not.
  */
 export interface DataColumn {
   header: string;
@@ -63,12 +63,13 @@ function fieldMeaning(schema: z.ZodType, path: string[]): string {
   return parent?.def?.shape?.[path.at(-1)!]?.description ?? schemaAt(schema, path)?.description ?? path.join('.');
 }
 
-const PRIVATE_FIELD = /(^|\.)email$/;
+/** Who each letter is emailed to: never published. */
+const PRIVATE_FIELDS = new Set(EMAIL_COLUMNS.map((column) => column.field));
 
 export function openData(year: Year, sheet: ExportedSheet, authorities: readonly SiteAuthority[]): OpenData {
   const schema = authoritySchema(year.config.data);
   const imported = yearColumns(year);
-  const kept = imported.flatMap((column, index) => (PRIVATE_FIELD.test(column.field) ? [] : [{ column, index }]));
+  const kept = imported.flatMap((column, index) => (PRIVATE_FIELDS.has(column.field) ? [] : [{ column, index }]));
   const nameIndex = imported.findIndex((column) => column.field === 'authority.name');
   const byName = new Map(sheet.rows.map((row) => [String(row[nameIndex]), row]));
   const columns: DataColumn[] = [

@@ -32,7 +32,7 @@ export const OPTIONAL_GROUPS = new Set(['statistics', 'training', 'delay', 'copi
  * year has these columns without declaring them (a year.yaml that declares
  * `recipient.email` names its headers itself): after the recipient's.
  */
-const EMAIL_COLUMNS: Column[] = [
+export const EMAIL_COLUMNS: readonly Column[] = [
   { field: 'recipient.email', path: ['recipient', 'email'], headers: ['Recipient email', 'recipient.email'], kind: 'text', required: false, optional: true, group: 'recipient' },
   { field: 'copies', path: ['copies'], headers: ['Copies to', 'copies'], kind: 'addresses', required: false, optional: true, group: 'copies' },
 ];

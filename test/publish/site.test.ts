@@ -28,7 +28,9 @@ statistics:
   'adur-district-council.yaml': `authority:
   name: Adur District Council
   type: district
-recipient: { title: Ms, surname: Smith, role: Chief Executive }
+recipient: { title: Ms, surname: Smith, role: Chief Executive, email: chief.executive@adur.example.org }
+copies:
+  - { email: monitoring.officer@adur.example.org, name: Sam Lee, role: Monitoring Officer }
 statistics:
   investigations: 8
   upheld: 2
@@ -344,8 +346,9 @@ describe('letters publish: the site', () => {
     const imported = runCli(['import', join(site, '2020.csv'), '--year', '2020', '--dry-run'], dir);
     expect(imported.code, imported.stderr).toBe(0);
     expect(imported.stdout.split('\n').filter(Boolean).at(-1)).toBe('5 rows read: 0 created, 0 updated, 5 unchanged, 0 rows skipped (dry run: nothing written)');
-    // No address goes out with the open data.
-    expect(json.columns.some((column) => column.field.endsWith('email'))).toBe(false);
+    // No address goes out with the open data: not the recipient's, not the copies'.
+    expect(json.columns.filter((column) => column.field.endsWith('email') || column.field === 'copies')).toEqual([]);
+    for (const file of ['2020.csv', '2020.json']) expect(readFileSync(join(site, file), 'utf8')).not.toContain('adur.example.org');
   });
 
   it('gives the same bytes when published again', () => {
