@@ -1,5 +1,4 @@
 import { Worker } from 'node:worker_threads';
-import type { LetterDocument } from '../document/types.js';
 import { LettersError, type Problem } from '../errors.js';
 import { KeptDocuments } from './keptDocuments.js';
 import type { CheckedProject, ProjectOptions } from '../project.js';
@@ -7,7 +6,7 @@ import { CHECK_THREAD } from '../threadFiles.js';
 
 /** What the checking thread sends back: the project, or the error that stopped it. */
 export type CheckAnswer =
-  | { ok: true; project: CheckedProject; documents: [string, LetterDocument][] }
+  | { ok: true; project: CheckedProject; documents: [string, Uint8Array][] }
   | { ok: false; error: { message: string; problems: Problem[]; exitCode: number } };
 
 /**

@@ -8,6 +8,7 @@ import { markDraft } from '../document/draft.js';
 import { renderLetter } from '../render.js';
 import { WRITERS } from '../writers/index.js';
 import { hashBytes } from './inputHash.js';
+import { keptDocument } from './keptDocuments.js';
 import { outputPath } from './outputPath.js';
 import { pdfPageCount } from './pdfPages.js';
 import type { LetterResult, LetterTask, WrittenFile } from './task.js';
@@ -20,7 +21,7 @@ import type { LetterResult, LetterTask, WrittenFile } from './task.js';
 export async function makeLetter(task: LetterTask, year: Year): Promise<LetterResult> {
   const { letter, formats, outDir, draft } = task;
   try {
-    const rendered = task.document ?? renderLetter(letter, year).document;
+    const rendered = task.document ? keptDocument(task.document, year.images) : renderLetter(letter, year).document;
     const document = draft ? markDraft(rendered) : rendered;
     // Every format is made before any is written, so a letter that fails
     // (say, a glyph missing from the PDF font) leaves none of its files changed.

@@ -1,4 +1,3 @@
-import type { LetterDocument } from '../document/types.js';
 import type { Problem } from '../errors.js';
 import type { Letter } from '../project.js';
 import type { TypeAverages } from '../validate/schema.js';
@@ -14,8 +13,8 @@ export interface LetterTask {
   outDir: string;
   /** A draft of a year still marked for review: the PDF and HTML are marked as such. */
   draft?: boolean;
-  /** The letter's document, when it was made while the data was checked (KeptDocuments): it is not rendered again. */
-  document?: LetterDocument;
+  /** The letter's document, when it was made while the data was checked, as KeptDocuments keeps it: it is not rendered again. */
+  document?: Uint8Array;
 }
 
 /** One file a letter was written to, as the manifest records it. */

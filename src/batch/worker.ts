@@ -1,7 +1,6 @@
 import { workerData } from 'piscina';
 import { loadYear, type Year } from '../load/yearTemplates.js';
 import { WRITERS, type Writer } from '../writers/index.js';
-import { withImages } from '../document/placeImages.js';
 import { makeLetter } from './makeLetter.js';
 import type { WorkerStart } from './pool.js';
 import type { LetterResult, LetterTask } from './task.js';
@@ -29,9 +28,6 @@ function yearOf(templatesDir: string, year: string): Promise<Year> {
 
 export default async function makeLetterInThread(task: LetterTask): Promise<LetterResult> {
   const year = await yearOf(task.templatesDir, task.letter.year);
-  // A document made while checking came as a copy: given this thread's own
-  // images, the writers convert each image once per thread, not per letter.
-  if (task.document) return makeLetter({ ...task, document: withImages(task.document, year.images) }, year);
-  // Rendered here: with the averages the year's data gave when it was checked.
+  // A letter rendered here (its document not kept) has the averages the year's data gave when it was checked.
   return makeLetter(task, year.config.averages === 'from-data' ? { ...year, averages: task.averages ?? year.averages } : year);
 }

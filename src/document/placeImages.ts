@@ -34,14 +34,28 @@ function isLetterhead(block: Block): boolean {
 
 /**
  * The document with these images (the year's, by place) in place of its
- * own: the same image, as another thread's copy of it.
+ * own: the same image, as another thread's copy of it or as kept without
+ * its bytes (`withoutImages`).
  */
 export function withImages(document: LetterDocument, images: { letterhead?: LetterImage; signature?: LetterImage }): LetterDocument {
+  return eachImage(document, (block) => {
+    const image = images[block.place];
+    if (!image) throw new Error(`the year has no ${block.place} image for a document that has one`);
+    return image;
+  });
+}
+
+/** The document with each image's bytes left out, to keep it small: `withImages` puts them back. */
+export function withoutImages(document: LetterDocument): LetterDocument {
+  return eachImage(document, (block) => ({ ...block.image, bytes: new Uint8Array(0) }));
+}
+
+function eachImage(document: LetterDocument, image: (block: Extract<Block, { type: 'image' }>) => LetterImage): LetterDocument {
   return {
     ...document,
     sections: document.sections.map((section) => ({
       ...section,
-      blocks: section.blocks.map((block) => (block.type === 'image' && images[block.place] ? { ...block, image: images[block.place]! } : block)),
+      blocks: section.blocks.map((block) => (block.type === 'image' ? { ...block, image: image(block) } : block)),
     })),
   };
 }
