@@ -35,7 +35,7 @@ copies:
 
 const HEADERS = ['Authority', 'Authority type', 'Recipient email', 'Copies to', 'Detailed investigations', 'Upheld', 'Satisfactory remedies', 'Compliance outcomes', 'Complied'];
 
-describe('letters import and export: Recipient email and Copies to', { timeout: 60_000 }, () => {
+describe('letters import and export: Recipient email and Copies to', () => {
   it('imports the addresses into the data files, export writes them back, and import → export → import is exact', async () => {
     const dir = tempProject({ '2020/knowsley.yaml': KNOWSLEY, '2020/worcester.yaml': WORCESTER });
     writeFileSync(

@@ -152,6 +152,8 @@ export const PASSWORD = 'right horse battery';
 
 export interface Run {
   child: ChildProcess;
+  /** What it has written to stderr so far. */
+  stderr(): string;
   done: Promise<{ code: number; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
 }
 
@@ -163,7 +165,12 @@ export function startCli(args: string[], cwd: string, env: Record<string, string
   child.stdout!.on('data', (chunk) => (stdout += chunk));
   child.stderr!.on('data', (chunk) => (stderr += chunk));
   const done = new Promise<{ code: number; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) => child.on('close', (code, signal) => resolve({ code: code ?? -1, signal, stdout, stderr })));
-  return { child, done };
+  return { child, stderr: () => stderr, done };
+}
+
+/** Resolves once `condition` holds, looking every 20 ms (the test's own limit ends a wait that never does). */
+export async function waitFor(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
 export async function runAsync(args: string[], cwd: string, env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {

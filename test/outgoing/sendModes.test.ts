@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempProject } from '../helpers.js';
-import { gate, knowsley, mailServer, PASSWORD, runAsync, startCli, summary, WORCESTER, WYRE_FOREST } from './mailServer.js';
+import { gate, knowsley, mailServer, PASSWORD, runAsync, startCli, summary, waitFor, WORCESTER, WYRE_FOREST } from './mailServer.js';
 
 const built = (files: Record<string, string>) => {
   const dir = tempProject(files);
@@ -123,8 +123,8 @@ describe('letters send --to, --dry-run, --json, --rate, Ctrl-C', () => {
     const run = startCli(args, dir, env);
     await held.arrived;
     run.child.kill('SIGINT');
-    // Let the signal land before the server answers.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The signal has landed (the command says it is stopping) before the server answers.
+    await waitFor(() => run.stderr().includes('stopping:'));
     held.open();
     const stopped = await run.done;
     expect(stopped.stderr).toBe(

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempProject } from '../helpers.js';
-import { gate, knowsley, mailServer, PASSWORD, runAsync, startCli, summary, WORCESTER, WYRE_FOREST } from './mailServer.js';
+import { gate, knowsley, mailServer, PASSWORD, runAsync, startCli, summary, waitFor, WORCESTER, WYRE_FOREST } from './mailServer.js';
 
 const threeLetters = () => {
   const dir = tempProject({ '2020/knowsley.yaml': knowsley(), '2020/worcester.yaml': WORCESTER, '2020/wyre-forest.yaml': WYRE_FOREST });
@@ -16,10 +16,6 @@ const ledgerOf = (dir: string) =>
     .map((line) => JSON.parse(line) as { state: string; letter: string; messageId: string; response?: string });
 const UNKNOWN = (letter: string) => new RegExp(`^data/2020/${letter}\\.yaml  unknown: check the mailbox: handed to the server at \\S+ with no answer recorded \\(message <2020\\.${letter}\\.[^>]+@example\\.org>\\) \\(\`--resend ${letter}\` sends it again\\)$`);
 
-/** Resolves once `condition` holds, looking every 20 ms. */
-async function waitFor(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20));
-}
 
 describe('letters send, stopped and run again', () => {
   it('killed with SIGKILL while the server holds a message: the rerun sends the rest, none twice, and lists the one held as unknown for --resend', async () => {
@@ -36,7 +32,7 @@ describe('letters send, stopped and run again', () => {
     expect(end.signal).toBe('SIGKILL');
     // The server takes the message it held after the client is gone: it is in the mailbox, though the client never heard so.
     held.open();
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await waitFor(() => server.counts().worcester === 1);
     expect(server.counts()).toEqual({ knowsley: 1, worcester: 1 });
     expect(ledgerOf(dir).map((r) => [r.state, r.letter])).toEqual([['sending', 'knowsley'], ['sent', 'knowsley'], ['sending', 'worcester']]);
 
