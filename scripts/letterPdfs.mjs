@@ -24,16 +24,21 @@ export async function letterPdfs(projectDir, { shortcuts }) {
       ? [join(ROOT, 'dist/cli.js'), 'build', '--format', 'pdf', '--force', '--quiet', '--data', join(projectDir, 'data'), '--templates', join(projectDir, 'templates'), '--out', out]
       : [join(ROOT, 'bench/naive.mjs'), projectDir, out, '--plain-markup'];
     await run(args);
-    const pdfs = new Map();
-    for (const year of readdirSync(out).sort()) {
-      for (const name of readdirSync(join(out, year)).filter((file) => file.endsWith('.pdf')).sort()) {
-        pdfs.set(`${year}/${name.slice(0, -'.pdf'.length)}`, readFileSync(join(out, year, name)));
-      }
-    }
-    return pdfs;
+    return pdfsIn(out);
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
+}
+
+/** Every PDF in an output folder (`<out>/<year>/<slug>.pdf`), as a Map of `<year>/<slug>` to bytes. */
+export function pdfsIn(out) {
+  const pdfs = new Map();
+  for (const year of readdirSync(out).sort()) {
+    for (const name of readdirSync(join(out, year)).filter((file) => file.endsWith('.pdf')).sort()) {
+      pdfs.set(`${year}/${name.slice(0, -'.pdf'.length)}`, readFileSync(join(out, year, name)));
+    }
+  }
+  return pdfs;
 }
 
 /** The sha256 of a PDF's bytes, as `letters build` records it in its manifest. */

@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { writeSyntheticSet } from '../../bench/syntheticSet.mjs';
+import { pdfsIn } from '../../scripts/letterPdfs.mjs';
 import { startPool } from '../../src/batch/pool.js';
 import { CLI, ROOT, spawnForTest, tempDir } from '../helpers.js';
 import { startPageDrawer, type PageDrawer } from '../pdf/drawPages.js';
@@ -57,13 +58,7 @@ async function build(projectDir: string, { shortcuts, args = [] }: { shortcuts: 
   try {
     const code = await new Promise<number | null>((done) => child.once('close', (exitCode) => done(exitCode)));
     if (code !== 0) throw new Error(`letters ${command.slice(1).join(' ')} (LETTERS_SHORTCUTS=${env.LETTERS_SHORTCUTS ?? 'unset'}) exited ${code}:\n${output}`);
-    const pdfs: Pdfs = new Map();
-    for (const year of readdirSync(out).sort()) {
-      for (const name of readdirSync(join(out, year)).filter((file) => file.endsWith('.pdf')).sort()) {
-        pdfs.set(`${year}/${name.slice(0, -'.pdf'.length)}`, readFileSync(join(out, year, name)));
-      }
-    }
-    return pdfs;
+    return pdfsIn(out);
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
