@@ -1,12 +1,13 @@
+import * as lineText from './lineText.js';
 import * as markupLexer from './markupLexer.js';
 import * as sharedFace from './sharedFace.js';
 import * as styleLookup from './styleLookup.js';
 import * as subsetEncoder from './subsetEncoder.js';
 import * as svgReplay from './svgReplay.js';
-import { shortcutsOn } from './switch.js';
+import { shortcutsMode, shortcutsOn } from './switch.js';
 import * as wordLayouts from './wordLayouts.js';
 
-export { shortcutsOn, SWITCH } from './switch.js';
+export { shortcutsMode, shortcutsOn, SWITCH, type ShortcutsMode } from './switch.js';
 
 /**
  * The shortcuts layer: every reach into a library's internals made for
@@ -16,8 +17,11 @@ export { shortcutsOn, SWITCH } from './switch.js';
  * installed, so a new pdfmake, PDFKit or fontkit can be tried with the
  * shortcuts off first (docs/performance.md, "Shortcuts layer"). Worker
  * threads inherit the environment, so a batch's threads follow the same
- * switch. Each shortcut is designed to give the same bytes as the public
- * path: test/differential/shortcuts.test.ts checks that they do.
+ * switch. Each shortcut but one is designed to give the same bytes as the
+ * public path; lineText.ts changes them by design and keeps what a reader
+ * gets, and `LETTERS_SHORTCUTS=exact` leaves it out.
+ * test/differential/shortcuts.test.ts checks both: the bytes with the
+ * exact ones, what a reader gets with all.
  */
 
 export type SharedFace = sharedFace.SharedFace;
@@ -30,6 +34,8 @@ export function installShortcuts(): void {
   wordLayouts.install();
   subsetEncoder.install();
   svgReplay.install();
+  // Changes the bytes by design, keeping what a reader gets: left out when only the exact ones are asked for.
+  if (shortcutsMode() === 'all') lineText.install();
   markupLexer.install();
 }
 

@@ -13,20 +13,23 @@ import { readTags, type Element } from '../pdf/readTags.js';
 
 /**
  * The shortcuts layer (src/engine/) switched on and off: the same letters
- * built by `letters build --format pdf` in processes of their own, one with
- * LETTERS_SHORTCUTS unset and one with LETTERS_SHORTCUTS=0. Every shortcut
- * there today is designed to give the public path's bytes, so the bytes
- * must be equal; and what a reader gets is compared as well (every page
- * drawn to pixels by pdf.js in headless Chromium, the text of each page,
- * the structure tree and the links), the check that stays meaningful for a shortcut that changes bytes
- * by design. With the shortcuts off the build must still be deterministic:
- * the same bytes on a rerun, and for a letter made alone as in a batch.
+ * built by `letters build --format pdf` in processes of their own, with
+ * LETTERS_SHORTCUTS unset (every shortcut), `exact` (those designed to give
+ * the public path's bytes) and `0` (none). With the exact ones the bytes
+ * must be those of the public path. With every one, the line text shortcut
+ * (src/engine/lineText.ts) changes the bytes by design, so what a reader
+ * gets is compared: every page drawn to pixels by pdf.js in headless
+ * Chromium, the text and links of each page, and the structure tree. Each
+ * side must be deterministic: the same bytes on a rerun, and for a letter
+ * made alone as in a batch.
  *
  * These run the built command: `npm test` builds first (after a change to
  * src/, run `npm run build` before running this file alone).
  *
  * To see it fail: in src/engine/sharedFace.ts, stop `SharedFormat` emptying
- * the glyph cache (`_glyphs`), then `npm run build`.
+ * the glyph cache (`_glyphs`), then `npm run build` (the bytes differ); or in
+ * src/engine/lineText.ts, let `follows` skip its `endsWithSpace(last)` test
+ * (words cut at a hyphen are laid out as one, and pages draw differently).
  */
 
 // Each side builds in a process of its own; slow on a busy machine, and nothing here is timed.
@@ -43,13 +46,16 @@ afterAll(async () => {
 });
 
 type Pdfs = Map<string, Buffer>;
+/** The sides compared: LETTERS_SHORTCUTS unset, `exact` and `0`. */
+type Side = 'all' | 'exact' | 'off';
+const SWITCH_VALUE: Record<Side, string | undefined> = { all: undefined, exact: 'exact', off: '0' };
 
 /** Runs `letters build --format pdf` into a new folder and returns its PDFs by `<year>/<slug>`. */
-async function build(projectDir: string, { shortcuts, args = [] }: { shortcuts: boolean; args?: string[] }): Promise<Pdfs> {
+async function build(projectDir: string, { shortcuts, args = [] }: { shortcuts: Side; args?: string[] }): Promise<Pdfs> {
   const out = mkdtempSync(join(tmpdir(), 'letters-shortcuts-'));
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
   delete env.LETTERS_SHORTCUTS;
-  if (!shortcuts) env.LETTERS_SHORTCUTS = '0';
+  if (SWITCH_VALUE[shortcuts] !== undefined) env.LETTERS_SHORTCUTS = SWITCH_VALUE[shortcuts];
   const command = [CLI, 'build', '--format', 'pdf', '--force', '--quiet', '--data', join(projectDir, 'data'), '--templates', join(projectDir, 'templates'), '--out', out, ...args];
   const child = spawnForTest(process.execPath, command, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -106,75 +112,84 @@ async function tagged(pdf: Buffer): Promise<{ structure: unknown; links: unknown
 }
 
 const projects = { shipped: ROOT, generated };
-const made: Record<string, { on: Pdfs; off: Pdfs }> = {};
+const made: Record<string, Record<Side, Pdfs>> = {};
 
 let drawer: PageDrawer;
 beforeAll(async () => {
   drawer = await startPageDrawer();
   for (const [name, dir] of Object.entries(projects)) {
-    const [on, off] = await Promise.all([build(dir, { shortcuts: true }), build(dir, { shortcuts: false })]);
-    made[name] = { on, off };
+    const [all, exact, off] = await Promise.all((['all', 'exact', 'off'] as const).map((shortcuts) => build(dir, { shortcuts })));
+    made[name] = { all: all!, exact: exact!, off: off! };
   }
 });
 
 describe.each(Object.keys(projects))('%s letters, shortcuts on and off', (name) => {
-  it('are the same letters, with the same bytes (every shortcut is designed to keep them)', () => {
-    const { on, off } = made[name]!;
-    if (name === 'shipped') expect([...on.keys()]).toEqual(SHIPPED);
-    else expect(on.size).toBe(24);
-    expect([...off.keys()]).toEqual([...on.keys()]);
-    const differ = [...on].filter(([letter, bytes]) => !bytes.equals(off.get(letter)!)).map(([letter]) => letter);
-    expect(differ, 'letters whose PDF differs between shortcuts on and off').toEqual([]);
+  it('are the same letters, with the same bytes with the exact shortcuts as with none', () => {
+    const { all, exact, off } = made[name]!;
+    if (name === 'shipped') expect([...all.keys()]).toEqual(SHIPPED);
+    else expect(all.size).toBe(24);
+    expect([...exact.keys()]).toEqual([...all.keys()]);
+    expect([...off.keys()]).toEqual([...all.keys()]);
+    const differ = [...exact].filter(([letter, bytes]) => !bytes.equals(off.get(letter)!)).map(([letter]) => letter);
+    expect(differ, 'letters whose PDF differs between LETTERS_SHORTCUTS=exact and =0').toEqual([]);
+  });
+
+  it('have other bytes with every shortcut, by design: fewer text objects', () => {
+    const { all, off } = made[name]!;
+    for (const [letter, bytes] of all) {
+      expect(bytes.equals(off.get(letter)!), `${letter} has the public path's bytes`).toBe(false);
+      expect(bytes.length, letter).toBeLessThan(off.get(letter)!.length);
+    }
+  });
+
+  it('each letter: the same text and links on each page, and the same structure tree, link owners and tagging', async () => {
+    const { all, off } = made[name]!;
+    for (const [letter, bytes] of all) {
+      const read = await pages(bytes);
+      expect(read[0]!.text, letter).toContain('Dear ');
+      expect(await pages(off.get(letter)!), `${letter}: text or links differ`).toEqual(read);
+      const tags = await tagged(bytes);
+      expect(tags.links.length, letter).toBeGreaterThan(0);
+      expect(tags.unmarked.flat(), letter).toEqual([]);
+      expect(await tagged(off.get(letter)!), `${letter}: tagging differs`).toEqual(tags);
+    }
+  });
+
+  it('each letter: every page draws to the same pixels', async () => {
+    const { all, off } = made[name]!;
+    for (const [letter, bytes] of all) {
+      const on = await drawer.draw(bytes);
+      const plain = await drawer.draw(off.get(letter)!);
+      expect(on.length, letter).toBeGreaterThanOrEqual(2);
+      expect(plain.length, letter).toBe(on.length);
+      on.forEach((page, index) => expect(page.equals(plain[index]!), `page ${index + 1} of ${letter} draws differently`).toBe(true));
+    }
   });
 });
 
-describe('what a reader gets of the shipped letters, shortcuts on and off', () => {
-  it.each(SHIPPED)('%s: every page draws to the same pixels', async (letter) => {
-    const on = await drawer.draw(made.shipped!.on.get(letter)!);
-    const off = await drawer.draw(made.shipped!.off.get(letter)!);
-    expect(on.length).toBeGreaterThanOrEqual(2);
-    expect(off.length).toBe(on.length);
-    on.forEach((page, index) => expect(page.equals(off[index]!), `page ${index + 1} of ${letter} draws differently`).toBe(true));
-  });
-
-  it.each(SHIPPED)('%s: the same text and links on each page', async (letter) => {
-    const on = await pages(made.shipped!.on.get(letter)!);
-    expect(on[0]!.text).toContain('Dear ');
-    expect(on.flatMap((page) => page.links).length).toBeGreaterThan(0);
-    expect(await pages(made.shipped!.off.get(letter)!)).toEqual(on);
-  });
-
-  it.each(SHIPPED)('%s: the same structure tree, link owners and tagging', async (letter) => {
-    const on = await tagged(made.shipped!.on.get(letter)!);
-    expect(on.links.length).toBeGreaterThan(0);
-    expect(on.unmarked.flat()).toEqual([]);
-    expect(await tagged(made.shipped!.off.get(letter)!)).toEqual(on);
-  });
-});
-
-describe('with the shortcuts off', () => {
+describe.each(['all', 'off'] as const)('with LETTERS_SHORTCUTS as for %s', (side) => {
   it('a rerun in one thread gives every letter the bytes of the first build', async () => {
-    const again = await build(ROOT, { shortcuts: false, args: ['--jobs', '1'] });
+    const again = await build(ROOT, { shortcuts: side, args: ['--jobs', '1'] });
     expect([...again.keys()]).toEqual(SHIPPED);
-    for (const [letter, bytes] of again) expect(bytes.equals(made.shipped!.off.get(letter)!), `${letter} differs on a rerun`).toBe(true);
+    for (const [letter, bytes] of again) expect(bytes.equals(made.shipped![side].get(letter)!), `${letter} differs on a rerun`).toBe(true);
   });
 
   it('a letter made alone has the bytes it has in the batch', async () => {
-    const last = [...made.generated!.off.keys()].at(-1)!;
+    const last = [...made.generated![side].keys()].at(-1)!;
     const [year, slug] = last.split('/') as [string, string];
-    const alone = await build(generated, { shortcuts: false, args: ['--year', year, '--authority', slug, '--jobs', '1'] });
+    const alone = await build(generated, { shortcuts: side, args: ['--year', year, '--authority', slug, '--jobs', '1'] });
     const [[letter, bytes]] = [...alone] as [[string, Buffer]];
     expect(letter).toBe(last);
-    expect(bytes.equals(made.generated!.off.get(letter)!)).toBe(true);
+    expect(bytes.equals(made.generated![side].get(letter)!)).toBe(true);
   });
 });
 
 describe('the switch', () => {
-  it('reaches the worker threads of a batch, which install no shortcut when it is 0', async () => {
+  it('reaches the worker threads of a batch, which install no shortcut when it is 0, and all but the line text when it is exact', async () => {
     const saved = process.env.LETTERS_SHORTCUTS;
     const seen: Record<string, unknown> = {};
     try {
-      for (const value of ['0', undefined]) {
+      for (const value of ['0', 'exact', undefined]) {
         if (value === undefined) delete process.env.LETTERS_SHORTCUTS;
         else process.env.LETTERS_SHORTCUTS = value;
         const pool = startPool({ threads: 1, formats: [], workerFile: new URL('./fixtures/switchWorker.cjs', import.meta.url) });
@@ -188,12 +203,16 @@ describe('the switch', () => {
       if (saved === undefined) delete process.env.LETTERS_SHORTCUTS;
       else process.env.LETTERS_SHORTCUTS = saved;
     }
-    expect(seen).toEqual({ 0: { on: false, sharedFaces: false, styleLookup: false }, unset: { on: true, sharedFaces: true, styleLookup: true } });
+    expect(seen).toEqual({
+      0: { mode: 'off', sharedFaces: false, styleLookup: false, lineText: false },
+      exact: { mode: 'exact', sharedFaces: true, styleLookup: true, lineText: false },
+      unset: { mode: 'all', sharedFaces: true, styleLookup: true, lineText: true },
+    });
   });
 
-  it('takes 0 or 1 only, and says so before any letter is made', () => {
+  it('takes 0, 1 or exact only, and says so before any letter is made', () => {
     const result = spawnSync(process.execPath, [CLI, 'build', '--format', 'pdf', '--out', tempDir()], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LETTERS_SHORTCUTS: 'off' } });
-    expect(result.stderr).toBe('error: LETTERS_SHORTCUTS must be 0 (shortcuts off) or 1 (on, the default), not "off"\n');
+    expect(result.stderr).toBe('error: LETTERS_SHORTCUTS must be 0 (shortcuts off), 1 (on, the default) or exact (only those that keep the bytes), not "off"\n');
     expect(result.status).toBe(2);
   });
 });
