@@ -1,6 +1,7 @@
 import * as lineText from './lineText.js';
 import * as markupLexer from './markupLexer.js';
 import * as sharedFace from './sharedFace.js';
+import * as streamChunks from './streamChunks.js';
 import * as styleLookup from './styleLookup.js';
 import * as subsetEncoder from './subsetEncoder.js';
 import * as svgReplay from './svgReplay.js';
@@ -17,9 +18,9 @@ export { shortcutsMode, shortcutsOn, SWITCH, type ShortcutsMode } from './switch
  * installed, so a new pdfmake, PDFKit or fontkit can be tried with the
  * shortcuts off first (docs/performance.md, "Shortcuts layer"). Worker
  * threads inherit the environment, so a batch's threads follow the same
- * switch. Each shortcut but one is designed to give the same bytes as the
- * public path; lineText.ts changes them by design and keeps what a reader
- * gets, and `LETTERS_SHORTCUTS=exact` leaves it out.
+ * switch. Each shortcut but two is designed to give the same bytes as the
+ * public path; lineText.ts and streamChunks.ts change them by design and
+ * keep what a reader gets, and `LETTERS_SHORTCUTS=exact` leaves them out.
  * test/differential/shortcuts.test.ts checks both: the bytes with the
  * exact ones, what a reader gets with all.
  */
@@ -34,8 +35,11 @@ export function installShortcuts(): void {
   wordLayouts.install();
   subsetEncoder.install();
   svgReplay.install();
-  // Changes the bytes by design, keeping what a reader gets: left out when only the exact ones are asked for.
-  if (shortcutsMode() === 'all') lineText.install();
+  // These change the bytes by design, keeping what a reader gets: left out when only the exact ones are asked for.
+  if (shortcutsMode() === 'all') {
+    lineText.install();
+    streamChunks.install();
+  }
   markupLexer.install();
 }
 

@@ -6,9 +6,9 @@ export const SWITCH = 'LETTERS_SHORTCUTS';
 /**
  * `all`: every shortcut (the default). `exact`: only those that write the
  * bytes the libraries' public paths write, leaving out those that change
- * the bytes by design and keep what a reader gets (lineText.ts); the
- * differential tests compare these bytes with the public path's. `off`:
- * none, the libraries' public paths only.
+ * the bytes by design and keep what a reader gets (lineText.ts and
+ * streamChunks.ts); the differential tests compare these bytes with the
+ * public path's. `off`: none, the libraries' public paths only.
  */
 export type ShortcutsMode = 'all' | 'exact' | 'off';
 

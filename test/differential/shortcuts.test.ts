@@ -16,9 +16,9 @@ import { readTags, type Element } from '../pdf/readTags.js';
  * built by `letters build --format pdf` in processes of their own, with
  * LETTERS_SHORTCUTS unset (every shortcut), `exact` (those designed to give
  * the public path's bytes) and `0` (none). With the exact ones the bytes
- * must be those of the public path. With every one, the line text shortcut
- * (src/engine/lineText.ts) changes the bytes by design, so what a reader
- * gets is compared: every page drawn to pixels by pdf.js in headless
+ * must be those of the public path. With every one, the line text
+ * (src/engine/lineText.ts) and the stream pieces (streamChunks.ts) change
+ * the bytes by design, so what a reader gets is compared: every page drawn to pixels by pdf.js in headless
  * Chromium, the text and links of each page, and the structure tree. Each
  * side must be deterministic: the same bytes on a rerun, and for a letter
  * made alone as in a batch.
@@ -185,7 +185,7 @@ describe.each(['all', 'off'] as const)('with LETTERS_SHORTCUTS as for %s', (side
 });
 
 describe('the switch', () => {
-  it('reaches the worker threads of a batch, which install no shortcut when it is 0, and all but the line text when it is exact', async () => {
+  it('reaches the worker threads of a batch, which install no shortcut when it is 0, and all but the line text and the stream pieces when it is exact', async () => {
     const saved = process.env.LETTERS_SHORTCUTS;
     const seen: Record<string, unknown> = {};
     try {
@@ -204,9 +204,9 @@ describe('the switch', () => {
       else process.env.LETTERS_SHORTCUTS = saved;
     }
     expect(seen).toEqual({
-      0: { mode: 'off', sharedFaces: false, styleLookup: false, lineText: false },
-      exact: { mode: 'exact', sharedFaces: true, styleLookup: true, lineText: false },
-      unset: { mode: 'all', sharedFaces: true, styleLookup: true, lineText: true },
+      0: { mode: 'off', sharedFaces: false, styleLookup: false, lineText: false, streamChunks: false },
+      exact: { mode: 'exact', sharedFaces: true, styleLookup: true, lineText: false, streamChunks: false },
+      unset: { mode: 'all', sharedFaces: true, styleLookup: true, lineText: true, streamChunks: true },
     });
   });
 
