@@ -1,5 +1,7 @@
+import * as glyphMetrics from './glyphMetrics.js';
 import * as lineText from './lineText.js';
 import * as markupLexer from './markupLexer.js';
+import * as scaledRuns from './scaledRuns.js';
 import * as sharedFace from './sharedFace.js';
 import * as styleLookup from './styleLookup.js';
 import * as subsetEncoder from './subsetEncoder.js';
@@ -32,6 +34,8 @@ export function installShortcuts(): void {
   styleLookup.install();
   sharedFace.install();
   wordLayouts.install();
+  scaledRuns.install();
+  glyphMetrics.install();
   subsetEncoder.install();
   svgReplay.install();
   // Changes the bytes by design, keeping what a reader gets: left out when only the exact ones are asked for.

@@ -44,12 +44,32 @@ interface Run {
   readonly advanceWidth: number;
 }
 
-interface KeptLayout {
-  glyphs: number[];
+/** A word's layout as kept: the same object for as long as the word is kept. */
+export interface KeptLayout {
+  readonly glyphs: readonly number[];
   /** fontkit's own values, copied for every use. */
-  positions: GlyphPosition[];
+  readonly positions: readonly GlyphPosition[];
   /** Every glyph the layout fetched, with the characters of the glyph object it got. */
-  fetched: Map<number, number[]>;
+  readonly fetched: ReadonlyMap<number, number[]>;
+}
+
+/** A kept layout reused in the current document: its glyph objects, made for this document, and the kept layout. */
+export interface ReusedLayout {
+  glyphs: Glyph[];
+  kept: KeptLayout;
+}
+
+/** Per face with kept layouts: the kept layout of a word, with this document's glyph objects made for it, wherever `layout` would reuse it. */
+const reusers = new WeakMap<Font, (text: string) => ReusedLayout | undefined>();
+
+/**
+ * The word's kept layout with its glyph objects made for the current
+ * document, exactly as `layout(text)` would make them in reusing it;
+ * undefined where `layout` would lay the word out (not kept yet, or not
+ * reusable in this document), or where the face keeps no layouts.
+ */
+export function reuseKeptLayout(font: Font, text: string): ReusedLayout | undefined {
+  return reusers.get(font)?.(text);
 }
 
 /**
@@ -116,13 +136,23 @@ export function keepWordLayouts(font: Font): void {
     return true;
   }
 
-  function reuse(known: KeptLayout): Run {
+  /** The glyph objects shaping would have made, from the same characters, and the run's glyphs. */
+  function glyphsOf(known: KeptLayout): Glyph[] {
     for (const [id, codePoints] of known.fetched) getGlyph(id, codePoints);
+    return known.glyphs.map((id) => getGlyph(id));
+  }
+
+  function reuse(known: KeptLayout): Run {
     return new KeptRun(
-      known.glyphs.map((id) => getGlyph(id)),
+      glyphsOf(known),
       known.positions.map((position) => new Position(position)),
     );
   }
+
+  reusers.set(font, (text) => {
+    const known = kept.get(text);
+    return known !== undefined && reusable(known) ? { glyphs: glyphsOf(known), kept: known } : undefined;
+  });
 }
 
 /** A run as fontkit's GlyphRun gives it to PDFKit; a class, so that PDFKit's hot loops see one shape. */
