@@ -7,6 +7,7 @@ import * as styleLookup from './styleLookup.js';
 import * as subsetEncoder from './subsetEncoder.js';
 import * as svgReplay from './svgReplay.js';
 import { shortcutsMode, shortcutsOn } from './switch.js';
+import * as wordCuts from './wordCuts.js';
 import * as wordLayouts from './wordLayouts.js';
 
 export { shortcutsMode, shortcutsOn, SWITCH, type ShortcutsMode } from './switch.js';
@@ -36,6 +37,7 @@ export function installShortcuts(): void {
   wordLayouts.install();
   scaledRuns.install();
   glyphMetrics.install();
+  wordCuts.install();
   subsetEncoder.install();
   svgReplay.install();
   // Changes the bytes by design, keeping what a reader gets: left out when only the exact ones are asked for.

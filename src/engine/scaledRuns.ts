@@ -1,15 +1,14 @@
-import { createRequire } from 'node:module';
 import type { Font, Glyph, GlyphPosition } from 'fontkit';
+import { treatEmbeddedFontClass, type FontPrototype } from './pdfkitFonts.js';
 import { reuseKeptLayout, type KeptLayout, type ReusedLayout } from './wordLayouts.js';
 
 /**
  * Shortcut: a kept word's positions scaled to PDF units once per face, not
  * once per document.
  *
- * Relies on (PDFKit 0.19.1): every font PDFKit opens (`EmbeddedFont`)
- * becoming the document's `_font` in its `font()` method, and being the
- * object pdfmake measures and PDFKit draws words with; `EmbeddedFont`
- * getting each word's run through `layoutRun(text, features)`, which
+ * Relies on (PDFKit 0.19.1): the class of the fonts PDFKit embeds, found
+ * as pdfkitFonts.ts finds it, being what pdfmake measures and PDFKit
+ * draws words with; `EmbeddedFont` getting each word's run through `layoutRun(text, features)`, which
  * asks fontkit for `font.layout(text, features)`, multiplies every field of
  * every position by the font's `scale` and sets each position's
  * `advanceWidth` to its glyph's `advanceWidth` times `scale`; and nothing in
@@ -43,16 +42,6 @@ interface PdfkitRun {
   readonly advanceWidth: number;
 }
 
-interface FontPrototype {
-  layoutRun?: EmbeddedFont['layoutRun'];
-  /** Set once layoutRun is replaced: each copy of this module finds it, whichever installed it. */
-  [SCALED]?: true;
-}
-
-interface PdfkitDocumentClass {
-  prototype: { font(this: { _font?: unknown }, ...args: unknown[]): unknown; [SCALED]?: true };
-}
-
 const SCALED = Symbol.for('letters.scaledRuns');
 
 /** A kept layout's positions at one scale, as PDFKit's `layoutRun` leaves them. */
@@ -67,22 +56,14 @@ const scaledLayouts = new WeakMap<KeptLayout, ScaledLayout>();
 
 /** Scales kept words in every font PDFKit opens from now on, once per thread. */
 export function install(): void {
-  const { prototype } = pdfkitDocumentClass();
-  if (prototype[SCALED]) return;
-  const font = prototype.font;
-  prototype.font = function (this: { _font?: unknown }, ...args: unknown[]) {
-    const result = font.apply(this, args);
-    const opened = this._font;
-    if (opened) scaleKeptRuns(Object.getPrototypeOf(opened) as FontPrototype);
-    return result;
-  };
-  prototype[SCALED] = true;
+  treatEmbeddedFontClass(scaleKeptRuns);
 }
 
-/** Puts the kept scaled runs in an EmbeddedFont class's `layoutRun`; other font classes (PDFKit's standard fonts) have none and are left alone. */
+/** Puts the kept scaled runs in PDFKit's EmbeddedFont `layoutRun`. */
 function scaleKeptRuns(prototype: FontPrototype): void {
-  const layoutRun = prototype.layoutRun;
-  if (typeof layoutRun !== 'function' || prototype[SCALED]) return;
+  const layoutRun = prototype.layoutRun as EmbeddedFont['layoutRun'];
+  // Set once layoutRun is replaced: each copy of this module finds it, whichever installed it.
+  if (prototype[SCALED]) return;
   prototype.layoutRun = function (this: EmbeddedFont, text: string, features?: unknown) {
     // PDFKit passes features only when a definition asks for them; wordLayouts.ts keeps no such layout.
     if (features === undefined) {
@@ -136,14 +117,4 @@ class ScaledPosition implements GlyphPosition {
     this.yOffset = position.yOffset * scale;
     this.advanceWidth = glyphAdvance * scale;
   }
-}
-
-/** PDFKit's document class, as pdfmake loads it. */
-export function pdfkitDocumentClass(): PdfkitDocumentClass {
-  const require = createRequire(import.meta.url);
-  const PDFDocument = createRequire(require.resolve('pdfmake'))('pdfkit') as Partial<PdfkitDocumentClass> | undefined;
-  if (typeof PDFDocument?.prototype?.font !== 'function') {
-    throw new Error('PDFKit is not the version src/engine/scaledRuns.ts was made for (0.19.1): its documents have no font()');
-  }
-  return PDFDocument as PdfkitDocumentClass;
 }
