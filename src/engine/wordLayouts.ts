@@ -49,8 +49,9 @@ export interface KeptLayout {
   readonly glyphs: readonly number[];
   /** fontkit's own values, copied for every use. */
   readonly positions: readonly GlyphPosition[];
-  /** Every glyph the layout fetched, with the characters of the glyph object it got. */
-  readonly fetched: ReadonlyMap<number, number[]>;
+  /** Every glyph the layout fetched, and the characters of the glyph object it got (at the same index). */
+  readonly fetchedIds: readonly number[];
+  readonly fetchedCodePoints: readonly number[][];
 }
 
 /** A kept layout reused in the current document: its glyph objects, made for this document, and the kept layout. */
@@ -123,22 +124,29 @@ export function keepWordLayouts(font: Font): void {
       fetched = undefined;
     }
     if (keepable) {
-      kept.set(text, { glyphs: run.glyphs.map((glyph) => glyph.id), positions: run.positions.map((position) => new Position(position)), fetched: seen });
+      kept.set(text, {
+        glyphs: run.glyphs.map((glyph) => glyph.id),
+        positions: run.positions.map((position) => new Position(position)),
+        fetchedIds: [...seen.keys()],
+        fetchedCodePoints: [...seen.values()],
+      });
     }
     return run;
   }
 
   function reusable(known: KeptLayout): boolean {
-    for (const [id, codePoints] of known.fetched) {
-      const glyph = internals._glyphs[id];
-      if (glyph !== undefined && !sameCodePoints(glyph.codePoints, codePoints)) return false;
+    const { fetchedIds, fetchedCodePoints } = known;
+    for (let index = 0; index < fetchedIds.length; index += 1) {
+      const glyph = internals._glyphs[fetchedIds[index]!];
+      if (glyph !== undefined && !sameCodePoints(glyph.codePoints, fetchedCodePoints[index]!)) return false;
     }
     return true;
   }
 
   /** The glyph objects shaping would have made, from the same characters, and the run's glyphs. */
   function glyphsOf(known: KeptLayout): Glyph[] {
-    for (const [id, codePoints] of known.fetched) getGlyph(id, codePoints);
+    const { fetchedIds, fetchedCodePoints } = known;
+    for (let index = 0; index < fetchedIds.length; index += 1) getGlyph(fetchedIds[index]!, fetchedCodePoints[index]);
     return known.glyphs.map((id) => getGlyph(id));
   }
 
@@ -186,5 +194,9 @@ class Position implements GlyphPosition {
 }
 
 function sameCodePoints(a: number[], b: number[]): boolean {
-  return a.length === b.length && a.every((codePoint, index) => codePoint === b[index]);
+  // A glyph object made from a kept layout holds the kept array itself.
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index += 1) if (a[index] !== b[index]) return false;
+  return true;
 }
