@@ -76,7 +76,7 @@ function scaleKeptRuns(prototype: FontPrototype): void {
 }
 
 /** The run PDFKit's `layoutRun` would give for a reused layout. */
-export function scaledRun(reused: ReusedLayout, scale: number): PdfkitRun {
+function scaledRun(reused: ReusedLayout, scale: number): PdfkitRun {
   let scaled = scaledLayouts.get(reused.kept);
   if (scaled === undefined || scaled.scale !== scale) {
     scaled = scaleLayout(reused, scale);
