@@ -1,11 +1,14 @@
+import * as glyphMetrics from './glyphMetrics.js';
 import * as lineText from './lineText.js';
 import * as markupLexer from './markupLexer.js';
+import * as scaledRuns from './scaledRuns.js';
 import * as sharedFace from './sharedFace.js';
 import * as streamChunks from './streamChunks.js';
 import * as styleLookup from './styleLookup.js';
 import * as subsetEncoder from './subsetEncoder.js';
 import * as svgReplay from './svgReplay.js';
 import { shortcutsMode, shortcutsOn } from './switch.js';
+import * as wordCuts from './wordCuts.js';
 import * as wordLayouts from './wordLayouts.js';
 
 export { shortcutsMode, shortcutsOn, SWITCH, type ShortcutsMode } from './switch.js';
@@ -33,6 +36,9 @@ export function installShortcuts(): void {
   styleLookup.install();
   sharedFace.install();
   wordLayouts.install();
+  scaledRuns.install();
+  glyphMetrics.install();
+  wordCuts.install();
   subsetEncoder.install();
   svgReplay.install();
   // These change the bytes by design, keeping what a reader gets: left out when only the exact ones are asked for.

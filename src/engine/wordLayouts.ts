@@ -44,12 +44,33 @@ interface Run {
   readonly advanceWidth: number;
 }
 
-interface KeptLayout {
-  glyphs: number[];
+/** A word's layout as kept: the same object for as long as the word is kept. */
+export interface KeptLayout {
+  readonly glyphs: readonly number[];
   /** fontkit's own values, copied for every use. */
-  positions: GlyphPosition[];
-  /** Every glyph the layout fetched, with the characters of the glyph object it got. */
-  fetched: Map<number, number[]>;
+  readonly positions: readonly GlyphPosition[];
+  /** Every glyph the layout fetched, and the characters of the glyph object it got (at the same index). */
+  readonly fetchedIds: readonly number[];
+  readonly fetchedCodePoints: readonly number[][];
+}
+
+/** A kept layout reused in the current document: its glyph objects, made for this document, and the kept layout. */
+export interface ReusedLayout {
+  glyphs: Glyph[];
+  kept: KeptLayout;
+}
+
+/** Per face with kept layouts: the kept layout of a word, with this document's glyph objects made for it, wherever `layout` would reuse it. */
+const reusers = new WeakMap<Font, (text: string) => ReusedLayout | undefined>();
+
+/**
+ * The word's kept layout with its glyph objects made for the current
+ * document, exactly as `layout(text)` would make them in reusing it;
+ * undefined where `layout` would lay the word out (not kept yet, or not
+ * reusable in this document), or where the face keeps no layouts.
+ */
+export function reuseKeptLayout(font: Font, text: string): ReusedLayout | undefined {
+  return reusers.get(font)?.(text);
 }
 
 /**
@@ -103,26 +124,43 @@ export function keepWordLayouts(font: Font): void {
       fetched = undefined;
     }
     if (keepable) {
-      kept.set(text, { glyphs: run.glyphs.map((glyph) => glyph.id), positions: run.positions.map((position) => new Position(position)), fetched: seen });
+      kept.set(text, {
+        glyphs: run.glyphs.map((glyph) => glyph.id),
+        positions: run.positions.map((position) => new Position(position)),
+        fetchedIds: [...seen.keys()],
+        fetchedCodePoints: [...seen.values()],
+      });
     }
     return run;
   }
 
   function reusable(known: KeptLayout): boolean {
-    for (const [id, codePoints] of known.fetched) {
-      const glyph = internals._glyphs[id];
-      if (glyph !== undefined && !sameCodePoints(glyph.codePoints, codePoints)) return false;
+    const { fetchedIds, fetchedCodePoints } = known;
+    for (let index = 0; index < fetchedIds.length; index += 1) {
+      const glyph = internals._glyphs[fetchedIds[index]!];
+      if (glyph !== undefined && !sameCodePoints(glyph.codePoints, fetchedCodePoints[index]!)) return false;
     }
     return true;
   }
 
+  /** The glyph objects shaping would have made, from the same characters, and the run's glyphs. */
+  function glyphsOf(known: KeptLayout): Glyph[] {
+    const { fetchedIds, fetchedCodePoints } = known;
+    for (let index = 0; index < fetchedIds.length; index += 1) getGlyph(fetchedIds[index]!, fetchedCodePoints[index]);
+    return known.glyphs.map((id) => getGlyph(id));
+  }
+
   function reuse(known: KeptLayout): Run {
-    for (const [id, codePoints] of known.fetched) getGlyph(id, codePoints);
     return new KeptRun(
-      known.glyphs.map((id) => getGlyph(id)),
+      glyphsOf(known),
       known.positions.map((position) => new Position(position)),
     );
   }
+
+  reusers.set(font, (text) => {
+    const known = kept.get(text);
+    return known !== undefined && reusable(known) ? { glyphs: glyphsOf(known), kept: known } : undefined;
+  });
 }
 
 /** A run as fontkit's GlyphRun gives it to PDFKit; a class, so that PDFKit's hot loops see one shape. */
@@ -156,5 +194,9 @@ class Position implements GlyphPosition {
 }
 
 function sameCodePoints(a: number[], b: number[]): boolean {
-  return a.length === b.length && a.every((codePoint, index) => codePoint === b[index]);
+  // A glyph object made from a kept layout holds the kept array itself.
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index += 1) if (a[index] !== b[index]) return false;
+  return true;
 }

@@ -55,7 +55,7 @@ describe('a version changed by hand', () => {
   it('fails with a message naming the library, both versions and what relies on it', () => {
     const [fontkit, pdfkit, pdfmake, marked] = RELIED_ON;
     expect(versionMismatch(fontkit!, '2.0.5')).toBe(
-      'the word-layout cache, the shared faces and the subset encoder (src/engine/) were written against fontkit 2.0.4; found 2.0.5: rerun the differential tests (test/differential/) and update src/reliedOnVersions.ts (to try the new version on the public paths first, set LETTERS_SHORTCUTS=0)',
+      'the word-layout cache, the shared faces, the subset encoder and the kept glyph metrics (src/engine/) were written against fontkit 2.0.4; found 2.0.5: rerun the differential tests (test/differential/) and update src/reliedOnVersions.ts (to try the new version on the public paths first, set LETTERS_SHORTCUTS=0)',
     );
     expect(versionMismatch(pdfkit!, '0.20.0')).toContain('were written against pdfkit 0.19.1; found 0.20.0:');
     expect(versionMismatch(pdfmake!, '0.3.12')).toMatch(/^the style lookup \(src\/engine\/styleLookup\.ts\).* were written against pdfmake 0\.3\.11; found 0\.3\.12:/);
