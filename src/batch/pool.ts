@@ -25,15 +25,16 @@ export interface WorkerStart {
 /**
  * The threads' heaps, sized for PDFs (the only letters made on threads).
  * pdfmake lays out a whole letter before it writes a byte: objects that
- * live as long as the letter. In V8's default young generation they outlive
- * its scavenges and are promoted, and only full collections free them, at a
- * cost in CPU for every letter; 64 MB holds them until the letter is done.
- * The old generation keeps what lasts (modules, fonts, word layouts); capped
- * at 128 MB, V8 collects it before it grows to many times that, so a long
- * run's memory stays nearly flat (a higher cap only let memory grow, at the
- * same speed; a lower one made every letter slower).
+ * live as long as the letter. A young generation of 16 MB is as fast as
+ * larger ones now that a letter's content is small (its lines' words drawn
+ * as runs, src/engine/lineText.ts), and each thread's memory is what a
+ * larger one would hold in reserve. The old generation keeps what lasts
+ * (modules, fonts, word layouts); capped at 128 MB, V8 collects it before it
+ * grows to many times that, so a long run's memory stays nearly flat (a
+ * higher cap only let memory grow, at the same speed; a lower one made every
+ * letter slower).
  */
-const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 64, maxOldGenerationSizeMb: 128 };
+const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 128 };
 
 /**
  * Starts the threads at once: each loads the pipeline's modules and fonts
