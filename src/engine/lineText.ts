@@ -119,16 +119,21 @@ function brokenParts(previous: Inline[] | undefined, line: Inline[]): Set<Inline
 function mergedLine(line: Inline[], broken: Set<Inline>): Inline[] {
   const merged: Inline[] = [];
   let run: Inline[] = [];
+  /** The run's words' widths summed, as its one word's width. */
+  let width = 0;
   const flush = () => {
     if (run.length === 1) merged.push(run[0]!);
-    else if (run.length > 1) merged.push({ ...run[0]!, text: run.map((inline) => inline.text).join(''), width: run.reduce((width, inline) => width + inline.width, 0) });
+    else if (run.length > 1) merged.push({ ...run[0]!, text: run.map((inline) => inline.text).join(''), width });
     run = [];
+    width = 0;
   };
   for (const inline of line) {
+    const alone = !mergeable(inline, broken);
     const last = run.at(-1);
-    if (last && !(mergeable(inline, broken) && follows(last, inline, run))) flush();
+    if (last && (alone || !follows(last, inline, run[0]!.x + width))) flush();
     run.push(inline);
-    if (!mergeable(inline, broken)) flush();
+    width += inline.width;
+    if (alone) flush();
   }
   flush();
   return merged;
@@ -138,10 +143,8 @@ function mergeable(inline: Inline, broken: Set<Inline>): boolean {
   return !broken.has(inline) && ALONE.every((field) => !inline[field]);
 }
 
-/** Whether `next` goes on the run ending in `last`: alike, and where the run's text puts it. */
-function follows(last: Inline, next: Inline, run: Inline[]): boolean {
-  const start = run[0]!;
-  const end = start.x + run.reduce((width, inline) => width + inline.width, 0);
+/** Whether `next` goes on the run ending in `last`, whose text ends at `end`: alike, and where that text puts it. */
+function follows(last: Inline, next: Inline, end: number): boolean {
   return (
     endsWithSpace(last) &&
     next.font === last.font &&

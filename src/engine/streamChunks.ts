@@ -64,12 +64,10 @@ export function install(): void {
   const finalize = prototype.finalize;
   prototype.finalize = function (this: StreamReference) {
     if (!this.compress || this.document._security || !Array.isArray(this.buffer) || this.buffer.length === 0) return finalize.call(this);
-    const content = Buffer.concat(this.buffer);
-    if (content.length <= PIECE) {
-      this.buffer = [content];
-      return finalize.call(this);
-    }
-    this.buffer = [deflateInPieces(content)];
+    let length = 0;
+    for (const chunk of this.buffer) length += chunk.length;
+    if (length <= PIECE) return finalize.call(this);
+    this.buffer = [deflateInPieces(Buffer.concat(this.buffer, length))];
     this.compress = false;
     try {
       return finalize.call(this);
