@@ -150,6 +150,9 @@ export async function mailServer(options: MailServerOptions = {}) {
 
 export const PASSWORD = 'right horse battery';
 
+/** What `letters send` is run with against a test server: the password, and the server's certificate trusted. */
+export const sendEnv = (server: { ca: string }): Record<string, string> => ({ LETTERS_SMTP_PASSWORD: PASSWORD, NODE_EXTRA_CA_CERTS: server.ca });
+
 export interface Run {
   child: ChildProcess;
   /** What it has written to stderr so far. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempProject } from '../helpers.js';
-import { gate, knowsley, mailServer, PASSWORD, runAsync, startCli, summary, waitFor, WORCESTER, WYRE_FOREST } from './mailServer.js';
+import { gate, knowsley, mailServer, runAsync, sendEnv, startCli, summary, waitFor, WORCESTER, WYRE_FOREST } from './mailServer.js';
 
 const built = (files: Record<string, string>) => {
   const dir = tempProject(files);
@@ -16,7 +16,7 @@ describe('letters send --to, --dry-run, --json, --rate, Ctrl-C', () => {
   it('--to sends every message to that one address, subject marked TEST, whatever the ledger says, and records nothing', async () => {
     const server = await mailServer();
     const dir = built({ '2020/knowsley.yaml': knowsley(), '2020/worcester.yaml': WORCESTER });
-    const env = { LETTERS_SMTP_PASSWORD: PASSWORD, NODE_EXTRA_CA_CERTS: server.ca };
+    const env = sendEnv(server);
     const args = ['send', '--year', '2020', '--smtp', server.url, '--rate', '6000'];
     const test = await runAsync([...args, '--to', 'tester@example.org'], dir, env);
     expect(test.stderr).toBe('');
@@ -118,7 +118,7 @@ describe('letters send --to, --dry-run, --json, --rate, Ctrl-C', () => {
     const held = gate();
     const server = await mailServer({ onMessage: async (message) => (message === 1 ? (await held.hold(), 'accept') : 'accept') });
     const dir = built({ '2020/knowsley.yaml': knowsley(), '2020/worcester.yaml': WORCESTER, '2020/wyre-forest.yaml': WYRE_FOREST });
-    const env = { LETTERS_SMTP_PASSWORD: PASSWORD, NODE_EXTRA_CA_CERTS: server.ca };
+    const env = sendEnv(server);
     const args = ['send', '--year', '2020', '--smtp', server.url, '--rate', '6000'];
     const run = startCli(args, dir, env);
     await held.arrived;

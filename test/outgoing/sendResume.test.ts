@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempProject } from '../helpers.js';
-import { gate, knowsley, mailServer, PASSWORD, runAsync, startCli, summary, waitFor, WORCESTER, WYRE_FOREST } from './mailServer.js';
+import { gate, knowsley, mailServer, runAsync, sendEnv, startCli, summary, waitFor, WORCESTER, WYRE_FOREST } from './mailServer.js';
 
 const threeLetters = () => {
   const dir = tempProject({ '2020/knowsley.yaml': knowsley(), '2020/worcester.yaml': WORCESTER, '2020/wyre-forest.yaml': WYRE_FOREST });
@@ -22,7 +22,7 @@ describe('letters send, stopped and run again', () => {
     const held = gate();
     const server = await mailServer({ onMessage: async (message) => (message === 2 ? (await held.hold(), 'accept') : 'accept') });
     const dir = threeLetters();
-    const env = { LETTERS_SMTP_PASSWORD: PASSWORD, NODE_EXTRA_CA_CERTS: server.ca };
+    const env = sendEnv(server);
     const args = ['send', '--year', '2020', '--smtp', server.url, '--rate', '6000'];
 
     const killed = startCli(args, dir, env);
@@ -63,7 +63,7 @@ describe('letters send, stopped and run again', () => {
     const server = await mailServer({ onRecipient: (address) => (address === 'managing.director@worcester.example.org' ? 'drop' : 'accept') });
     // Worcester's RCPT TO is dropped: the client retries; it is killed while waiting to retry, its letter marked "sending".
     const dir = threeLetters();
-    const env = { LETTERS_SMTP_PASSWORD: PASSWORD, NODE_EXTRA_CA_CERTS: server.ca };
+    const env = sendEnv(server);
     const args = ['send', '--year', '2020', '--smtp', server.url, '--rate', '6000'];
     const killed = startCli([...args, '--retry-delays', '60000'], dir, env);
     await waitFor(() => server.recipients.has('managing.director@worcester.example.org'));
@@ -91,8 +91,8 @@ describe('letters send, when the server fails', () => {
       },
     });
     const dir = threeLetters();
-    const env = { LETTERS_SMTP_PASSWORD: PASSWORD, NODE_EXTRA_CA_CERTS: server.ca };
-    const args = ['send', '--year', '2020', '--smtp', server.url, '--rate', '6000', '--retry-delays', '10,20'];
+    const env = sendEnv(server);
+    const args = retryingSend(server);
     const first = await runAsync(args, dir, env);
     expect(first.stderr.trimEnd().split('\n')).toEqual([
       'data/2020/worcester.yaml  failed: Connection closed unexpectedly (after 3 tries)',
@@ -116,8 +116,8 @@ describe('letters send, when the server fails', () => {
   it('a connection dropped after a message went, before the answer: unknown, not tried again; the rest go on', async () => {
     const server = await mailServer({ onMessage: (message) => (message === 1 ? 'drop' : 'accept') });
     const dir = threeLetters();
-    const env = { LETTERS_SMTP_PASSWORD: PASSWORD, NODE_EXTRA_CA_CERTS: server.ca };
-    const args = ['send', '--year', '2020', '--smtp', server.url, '--rate', '6000', '--retry-delays', '10,20'];
+    const env = sendEnv(server);
+    const args = retryingSend(server);
     const first = await runAsync(args, dir, env);
     expect(first.stderr).toBe('data/2020/knowsley.yaml  unknown: check the mailbox: the connection was lost after the message was handed over: Connection closed unexpectedly (`--resend knowsley` sends it again)\n');
     expect(summary(first.stdout)).toBe('3 letters: 2 sent, 0 already sent, 0 sent an earlier version, 0 not sent, 0 failed, 1 unknown');
@@ -141,8 +141,8 @@ describe('letters send, when the server fails', () => {
       onMessage: (_message, mail) => (mail.messageId!.includes('.wyre-forest.') && ++wyreForestTries === 1 ? { code: 451, message: 'Local error in processing' } : 'accept'),
     });
     const dir = threeLetters();
-    const env = { LETTERS_SMTP_PASSWORD: PASSWORD, NODE_EXTRA_CA_CERTS: server.ca };
-    const args = ['send', '--year', '2020', '--smtp', server.url, '--rate', '6000', '--retry-delays', '10,20'];
+    const env = sendEnv(server);
+    const args = retryingSend(server);
     const first = await runAsync(args, dir, env);
     expect(first.stderr).toBe('data/2020/worcester.yaml  failed: 452 Mailbox busy (after 3 tries)\n');
     expect(summary(first.stdout)).toBe('3 letters: 2 sent, 0 already sent, 0 sent an earlier version, 0 not sent, 1 failed');
@@ -177,7 +177,7 @@ describe('letters send, when the server fails', () => {
     const server = await mailServer({ onRecipient: (address) => (address === 'leader@knowsley.example.org' ? { code: 450, message: 'Mailbox unavailable' } : 'accept') });
     const dir = tempProject({ '2020/knowsley.yaml': knowsley() });
     expect(runCli(['build', '--year', '2020', '--format', 'pdf'], dir).code).toBe(0);
-    const result = await runAsync(['send', '--year', '2020', '--smtp', server.url, '--rate', '6000', '--retry-delays', '10,20'], dir, { LETTERS_SMTP_PASSWORD: PASSWORD, NODE_EXTRA_CA_CERTS: server.ca });
+    const result = await runAsync(retryingSend(server), dir, sendEnv(server));
     expect(result.stderr).toBe('data/2020/knowsley.yaml  sent, but the server refused leader@knowsley.example.org (450 Mailbox unavailable (after 3 tries))\n');
     expect(result.code).toBe(1);
     expect(server.byAddress()).toEqual({ 'chief.executive@knowsley.example.org': 1 });
@@ -185,3 +185,8 @@ describe('letters send, when the server fails', () => {
     expect(ledgerOf(dir).at(-1)).toMatchObject({ state: 'sent', letter: 'knowsley', refused: ['leader@knowsley.example.org'] });
   });
 });
+
+/** `letters send` of the year, fast, with short waits between tries. */
+function retryingSend(server: { url: string }): string[] {
+  return ['send', '--year', '2020', '--smtp', server.url, '--rate', '6000', '--retry-delays', '10,20'];
+}
